@@ -1,0 +1,83 @@
+"""Text normalization for Indonesian news: dateline, credits, furniture and dates.
+
+``normalize_body`` is what the item loader and ``python -m newscrawl.normalize``
+both call, so a crawl and a re-normalization of stored records always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from newscrawl.normalize.boilerplate import drop_furniture
+from newscrawl.normalize.credits import Credits, split_credits
+from newscrawl.normalize.dateline import Dateline, split_dateline
+from newscrawl.normalize.dates import WIB, WIT, WITA, Parsed, date_from_url, parse_date, to_iso
+from newscrawl.normalize.text import clean_text, join_paragraphs, split_paragraphs
+
+__all__ = [
+    "WIB",
+    "WIT",
+    "WITA",
+    "Credits",
+    "Dateline",
+    "NormalizedBody",
+    "clean_text",
+    "date_from_url",
+    "normalize_body",
+    "parse_date",
+    "published_at",
+    "split_credits",
+    "split_dateline",
+    "to_iso",
+]
+
+
+@dataclass
+class NormalizedBody:
+    body: str
+    dateline_location: str | None = None
+    dateline_outlet: str | None = None
+    editor_tag: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editor: str | None = None
+
+
+def normalize_body(text: str) -> NormalizedBody:
+    """Split a raw body into the clean story and what was printed around it.
+
+    Paragraphs may be separated by line breaks or the body may be one line.
+
+    >>> n = normalize_body("NUSADAILY.COM – MOSKOW – Rusia mengonfirmasi.\\n\\nKremlin diam.(han)")
+    >>> n.body, n.dateline_location, n.dateline_outlet, n.editor_tag
+    ('Rusia mengonfirmasi.\\n\\nKremlin diam.', 'MOSKOW', 'NUSADAILY.COM', 'han')
+    """
+    paragraphs = drop_furniture(split_paragraphs(text))
+    joined = "\n".join(paragraphs)
+    dateline, rest, reporters = split_dateline(joined)
+    credits, rest = split_credits(rest)
+    authors = list(dict.fromkeys(reporters + credits.authors))
+    return NormalizedBody(
+        body=join_paragraphs(split_paragraphs(rest)),
+        dateline_location=dateline.location,
+        dateline_outlet=dateline.outlet,
+        editor_tag=credits.editor_tag,
+        authors=authors,
+        editor=credits.editor,
+    )
+
+
+def published_at(
+    date_string: str | None,
+    url: str | None = None,
+    default_tz: dt.tzinfo = WIB,
+    reference_time: dt.datetime | None = None,
+) -> Parsed:
+    """The printed date, else the date in the URL, else None.
+
+    >>> to_iso(published_at("Sep 12, 2023 - 23:16"))
+    '2023-09-12T23:16:00+07:00'
+    >>> to_iso(published_at(None, "https://example.id/read/20260513/014100/judul"))
+    '2026-05-13T01:41:00+07:00'
+    """
+    return parse_date(date_string, default_tz, reference_time) or date_from_url(url, default_tz)

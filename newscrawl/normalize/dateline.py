@@ -1,0 +1,272 @@
+"""The dateline at the start of an article body, and the noise printed before it.
+
+A dateline is a short header that ends in a separator: ``NUSADAILY.COM – MALANG –``,
+``KEPANJEN, RADAR MALANG –``, ``Malang Raya (ANTARA) -``, ``JATIMTIMES -``. The rules
+tell an outlet from a place by its shape (a domain, a word built on a media word
+such as TIMES or RADAR, a name in brackets), never by a list of outlets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newscrawl.normalize.dates import MONTHS
+
+# Words that make a token an outlet name when it is, starts or ends with one
+# (JATIMTIMES, MALANGVOICE, TIMESINDONESIA, NUSADAILY, BERITAJATIM).
+MEDIA_WORDS = (
+    "TIMES VOICE NEWS POST DAILY MEDIA RADAR TRIBUN BERITA KABAR WARTA ONLINE "
+    "ANTARA KOMPAS DETIK SURYA JAWAPOS OKEZONE LIPUTAN SUARA REPUBLIKA TEMPO "
+    "SINDO HARIAN KORAN TABLOID MAJALAH JURNAL PORTAL TERKINI POSCO INEWS"
+).split()
+# Media words that only count as the whole token (POSO and METRO are places).
+MEDIA_TOKENS = {"POS", "TV", "FM", "PERS", "PRESS"}
+
+# A domain, also respaced before its ending (``TABLOIDJAWATIMUR. COM``).
+_DOMAIN = re.compile(
+    r"^[A-Za-z][\w-]*(?:\.[\w-]+)*\.\s?(?:com|co\.id|id|net|org|media|news|tv|online|info|co|web\.id|or\.id)$",
+    re.IGNORECASE,
+)
+_SEPARATOR = re.compile(r"\s*(?:\|\|?|[-–—]+|:)\s*")
+_WORD = re.compile(r"[^\s,()]+")
+_TITLE_WORD = re.compile(r"^[A-Z][\w'’.&-]*$")
+_DATE_TAIL = re.compile(
+    r",?\s*\d{1,2}\s+(?P<month>[A-Za-z]{3,9})\.?\s+\d{4}\s*$",
+)
+_HEAD_MAX = 90
+_NOISE_LABEL = re.compile(
+    r"^(?:Ringkasan\s+Berita|Ringkasan|Rangkuman\s+Berita|Poin\s+Penting|Intisari)\s*:",
+    re.IGNORECASE,
+)
+_REPORTER = re.compile(
+    r"^Laporan\s*(?:wartawan|reporter|jurnalis|koresponden|kontributor)?\s*"
+    r"(?P<outlet>[\w.-]+\.(?:com|id|co\.id|net))?\s*:?\s*,?\s*",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^(?:foto|ilustrasi|dok(?:umentasi)?|keterangan\s+foto|caption)\b\.?\s*:|"
+    r"\((?:foto|dok(?:umentasi)?|ilustrasi)\b[^)]*\)\s*$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}")
+
+
+@dataclass
+class Dateline:
+    location: str | None = None
+    outlet: str | None = None
+
+
+def is_outlet(part: str) -> bool:
+    """True when a dateline part names the outlet rather than a place.
+
+    >>> [is_outlet(p) for p in ("NUSADAILY.COM", "TABLOIDJAWATIMUR. COM", "RADAR MALANG")]
+    [True, True, True]
+    >>> [is_outlet(p) for p in ("MALANGVOICE", "Malang Posco Media", "KABUPATEN MALANG", "POSO")]
+    [True, True, False, False]
+    """
+    part = part.strip()
+    if _DOMAIN.match(part):
+        return True
+    for word in part.upper().split():
+        word = word.strip(".")
+        if word in MEDIA_TOKENS or word in MEDIA_WORDS:
+            return True
+        if any(word.startswith(m) or word.endswith(m) for m in MEDIA_WORDS if len(word) > len(m)):
+            return True
+    return False
+
+
+def _consistent_words(part: str) -> bool:
+    """A dateline part is one domain, or words all in capitals or all in Title Case."""
+    words = part.split()
+    if not words:
+        return False
+    if len(words) == 1 and _DOMAIN.match(words[0]):
+        return True
+    if _DOMAIN.match(part):  # a respaced domain such as ``TABLOIDJAWATIMUR. COM``
+        return True
+    if not all(_TITLE_WORD.match(w) for w in words):
+        return False
+    upper = [w.isupper() for w in words if any(c.isalpha() for c in w)]
+    return all(upper) or not any(upper) or len(words) == 1
+
+
+def parse_head(head: str) -> Dateline | None:
+    """Split a dateline header (without its final separator) into place and outlet.
+
+    >>> parse_head("KEPANJEN, RADAR MALANG")
+    Dateline(location='KEPANJEN', outlet='RADAR MALANG')
+    >>> parse_head("Malang, Jawa Timur (ANTARA)")
+    Dateline(location='Malang, Jawa Timur', outlet='ANTARA')
+    >>> parse_head("SURABAYA, 25 JUNI 2026")
+    Dateline(location='SURABAYA', outlet=None)
+    >>> parse_head("MALANG POSCO MEDIA")
+    Dateline(location=None, outlet='MALANG POSCO MEDIA')
+    >>> parse_head("Ketua dan anggota") is None
+    True
+    """
+    head = re.sub(r"\s+", " ", head).strip(" ,")
+    if not head or len(head) > _HEAD_MAX:
+        return None
+    date = _DATE_TAIL.search(head)
+    if date and date["month"].lower() in MONTHS:
+        head = head[: date.start()].strip(" ,")
+    outlet_in_brackets = None
+    bracketed = re.fullmatch(r"(?P<before>.*?)\s*\((?P<inner>[^()]+)\)", head)
+    if bracketed:
+        outlet_in_brackets = bracketed["inner"].strip()
+        head = bracketed["before"].strip(" ,")
+    if "(" in head or ")" in head:
+        return None
+    parts = [p.strip() for p in head.split(",") if p.strip()]
+    if not parts and not outlet_in_brackets:
+        return None
+    if not all(_consistent_words(p) for p in parts):
+        return None
+    places = [p for p in parts if not is_outlet(p)]
+    outlets = [p for p in parts if is_outlet(p)]
+    if outlet_in_brackets:
+        outlets.append(outlet_in_brackets)
+    if len(outlets) > 1 or sum(len(p.split()) for p in places) > 5:
+        return None
+    return Dateline(location=", ".join(places) or None, outlet=outlets[0] if outlets else None)
+
+
+def _separator_ok(text: str, sep: re.Match[str]) -> bool:
+    """Reject hyphens inside words (``Alun-Alun``, ``COVID-19``) and labels."""
+    glyph = sep.group().strip()
+    before, after = text[: sep.start()], text[sep.end() :]
+    if not after or not before:
+        return False
+    spaced_before = sep.group()[0].isspace()
+    spaced_after = sep.group()[-1].isspace()
+    last_word = before.split()[-1] if before.split() else ""
+    if glyph == ":":
+        # Only ``MALANG: …`` style headers in capitals; ``Penulis: …`` is a label.
+        return spaced_after and last_word.isupper() and len(last_word) >= 3
+    if glyph in ("-", "–", "—") and not spaced_before and not spaced_after:
+        # Glued dash: ``MALANG-Tiga`` but never ``Alun-alun`` or ``ke-80``.
+        letters = last_word.strip(".")
+        return letters.isupper() and len(letters) >= 3 and after[0].isupper()
+    return after[0].isalnum() or after[0] in "\"“‘'("
+
+
+def match_dateline(text: str) -> tuple[Dateline, int] | None:
+    """Find a dateline at the very start of ``text``: its parts and where the rest begins.
+
+    >>> d, end = match_dateline("NUSADAILY.COM – MOSKOW – Rusia mengonfirmasi")
+    >>> d, "NUSADAILY.COM – MOSKOW – Rusia mengonfirmasi"[end:]
+    (Dateline(location='MOSKOW', outlet='NUSADAILY.COM'), 'Rusia mengonfirmasi')
+    """
+    window = text[: _HEAD_MAX + 10]
+    for sep in _SEPARATOR.finditer(window):
+        if not _separator_ok(text, sep):
+            continue
+        dateline = parse_head(text[: sep.start()])
+        if dateline is None:
+            continue
+        end = sep.end()
+        if dateline.location is None and dateline.outlet is not None:
+            place = _following_place(text[end:])
+            if place:
+                dateline.location, consumed = place
+                end += consumed
+        return dateline, end
+    return None
+
+
+def _following_place(text: str) -> tuple[str, int] | None:
+    """After an outlet-only header, a short place followed by its own separator."""
+    for sep in _SEPARATOR.finditer(text[:50]):
+        head = re.sub(r"\s+", " ", text[: sep.start()]).strip()
+        if not head or len(head.split()) > 4 or not _consistent_words(head):
+            return None
+        if sep.group().strip() == ":" or not _separator_ok(text, sep):
+            continue
+        if is_outlet(head) or "," in head:
+            return None
+        return head, sep.end()
+    return None
+
+
+def _fallback_dateline(text: str) -> tuple[Dateline, int] | None:
+    """``BATU, Wali Kota…`` or ``BATU. Wali Kota…``: smaller outlets end with a comma or stop."""
+    match = re.match(r"(?P<head>[A-Z]{4,}(?: [A-Z]{4,}){0,2})\s*[.,]\s+(?=[A-Z])", text)
+    if not match or is_outlet(match["head"]):
+        return None
+    return Dateline(location=match["head"]), match.end()
+
+
+def _is_strong(dateline: Dateline) -> bool:
+    return dateline.outlet is not None
+
+
+def split_dateline(text: str) -> tuple[Dateline, str, list[str]]:
+    """Remove the leading noise and the dateline; return them apart from the rest.
+
+    Returns the dateline (empty when none is printed), the text after it and the
+    names of reporters found in the noise.
+
+    >>> split_dateline("NUSADAILY.COM - MALANG-Tiga OPD kini punya pimpinan.")[:2]
+    (Dateline(location='MALANG', outlet='NUSADAILY.COM'), 'Tiga OPD kini punya pimpinan.')
+    >>> split_dateline("Jelang Hari Bhayangkara MEMOX.CO.ID – Puluhan gamer ikut.")[:2]
+    (Dateline(location=None, outlet='MEMOX.CO.ID'), 'Puluhan gamer ikut.')
+    >>> split_dateline("Dinas Kominfo menggelar bimtek - kata dia.")[:2]
+    (Dateline(location=None, outlet=None), 'Dinas Kominfo menggelar bimtek - kata dia.')
+    """
+    authors: list[str] = []
+    text = text.lstrip()
+    text = _drop_leading_paragraphs(text, authors)
+    found = match_dateline(text)
+    if found is None or _NOISE_LABEL.match(text):
+        found = _dateline_after_noise(text, authors)
+    if found is None:
+        found = _fallback_dateline(text)
+    if found is None:
+        return Dateline(), text, authors
+    dateline, end = found
+    return dateline, text[end:].lstrip(), authors
+
+
+def _drop_leading_paragraphs(text: str, authors: list[str]) -> str:
+    """Reporter lines and photo captions printed as paragraphs of their own."""
+    while "\n" in text:
+        first, rest = text.split("\n", 1)
+        first = first.strip()
+        reporter = _REPORTER.match(first)
+        if reporter and first.lower().startswith("laporan"):
+            name = _NAME.match(first[reporter.end() :])
+            if name:
+                authors.append(name.group().strip())
+        elif not _CAPTION.search(first):
+            return text
+        text = rest.lstrip()
+    return text
+
+
+def _dateline_after_noise(text: str, authors: list[str]) -> tuple[Dateline, int] | None:
+    """A summary block, a reporter line or a kicker printed before the dateline.
+
+    Only a dateline that names its outlet counts here, so that an ordinary
+    sentence is never taken for one.
+    """
+    noise_label = _NOISE_LABEL.match(text)
+    limit = 2500 if noise_label else 160
+    for word in _WORD.finditer(text[:limit]):
+        start = word.start()
+        if start == 0:
+            continue
+        found = match_dateline(text[start:])
+        if found is None or not _is_strong(found[0]):
+            continue
+        prefix = text[:start]
+        reporter = re.search(r"\bLaporan\b[^:]{0,40}:\s*(?P<name>[^:]{1,60}?)\s*$", prefix)
+        if reporter:
+            authors.append(reporter["name"].strip())
+        elif not noise_label and (re.search(r"[.!?]\s", prefix) or len(prefix.split()) > 12):
+            return None  # a real sentence precedes it: not a kicker
+        dateline, end = found
+        return dateline, start + end
+    return None
