@@ -1,0 +1,68 @@
+"""spidermon monitors run when a spider closes; a failure sets exit status 3."""
+
+from __future__ import annotations
+
+import warnings
+
+from spidermon import Monitor, MonitorSuite, monitors
+from spidermon.contrib.scrapy.monitors import ErrorCountMonitor, FinishReasonMonitor
+from spidermon.core.actions import Action
+
+from newscrawl.config import NewscrawlConfig
+
+# spidermon 1.27 still reports through Spider.log(); its warning says nothing to our users.
+warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", module="spidermon")
+
+
+@monitors.name("Articles found")
+class ArticlesFoundMonitor(Monitor):
+    """A list page with no articles on it is a layout change, not a quiet day."""
+
+    @monitors.name("Listing pages yield at least NEWSCRAWL_MIN_ARTICLES articles (new or seen)")
+    def test_articles_found(self) -> None:
+        config = NewscrawlConfig.from_settings(self.data.crawler.settings)
+        found = self.data.stats.get("newscrawl/articles/found", 0)
+        self.assertGreaterEqual(
+            found,
+            config.min_articles,
+            msg=f"found {found} article links on list pages, expected at least {config.min_articles}",
+        )
+
+
+@monitors.name("Field coverage")
+class FieldCoverageMonitor(Monitor):
+    """Share of records with each field filled, against NEWSCRAWL_COVERAGE_MIN."""
+
+    @monitors.name("Fields are filled in at least their minimum share of records")
+    def test_field_coverage(self) -> None:
+        config = NewscrawlConfig.from_settings(self.data.crawler.settings)
+        stats = self.data.stats
+        items = stats.get("newscrawl/coverage/items", 0)
+        if not items:
+            return  # nothing new was scraped: coverage has nothing to say
+        too_low = []
+        for name, minimum in sorted(config.coverage_min.items()):
+            share = stats.get(f"newscrawl/coverage/{name}", 0) / items
+            if share < minimum:
+                too_low.append(f"{name} {share:.0%} < {minimum:.0%}")
+        self.assertFalse(too_low, msg=f"low field coverage over {items} records: {', '.join(too_low)}")
+
+
+class RecordMonitorFailure(Action):
+    """Put the failed monitors in the stats, where the run manager reads them."""
+
+    def run_action(self) -> None:
+        failed = [r.monitor.name for r in self.result.monitors_failed_results]
+        stats = self.data.crawler.stats
+        stats.set_value("newscrawl/monitors/failed", len(failed))
+        stats.set_value("newscrawl/monitors/failures", failed)
+
+
+class SpiderCloseMonitorSuite(MonitorSuite):
+    monitors = [
+        FinishReasonMonitor,
+        ErrorCountMonitor,
+        ArticlesFoundMonitor,
+        FieldCoverageMonitor,
+    ]
+    monitors_failed_actions = [RecordMonitorFailure]

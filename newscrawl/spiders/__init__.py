@@ -1,0 +1,1 @@
+"""One module per site; shared behaviour lives in ``newscrawl.spiders.base``."""

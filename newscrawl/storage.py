@@ -1,0 +1,210 @@
+"""Durable state of a spider's output directory.
+
+Layout of ``NEWSCRAWL_OUTPUT_DIR/<spider>/``::
+
+    <run_id>-0001.jsonl        published batches, never changed once they appear
+    <run_id>.manifest.json     written last by each run: "manifest present" = run complete
+    .state/seen.sqlite3        the seen-store: URL hashes of published records
+    .state/lock                flock held by the running crawl
+    .tmp/                      batches being written (never read by consumers)
+
+Order of a publish: write to ``.tmp``, fsync, rename into place, fsync the
+directory, then record the hashes as seen. A crash before the rename leaves
+nothing visible and nothing seen; a crash after it is repaired by
+``reconcile`` at the start of the next run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+logger = logging.getLogger(__name__)
+
+
+def fsync_directory(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(target: Path, data: bytes, temp_dir: Path) -> None:
+    """Write ``data`` so that ``target`` appears whole or not at all."""
+    temp_dir.mkdir(parents=True, exist_ok=True)
+    temp = temp_dir / f"{target.name}.part"
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_directory(target.parent)
+
+
+class SeenStore(Protocol):
+    """What the crawl needs from a seen-store; a shared store can replace SQLite."""
+
+    def contains(self, url_hash: str) -> bool: ...
+
+    def record_file(self, file_name: str, entries: Iterable[tuple[str, str]]) -> None:
+        """Mark ``(url_hash, canonical_url)`` entries seen as published in ``file_name``."""
+
+    def known_files(self) -> set[str]: ...
+
+    def close(self) -> None: ...
+
+
+class SqliteSeenStore:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS seen (
+                url_hash TEXT PRIMARY KEY, canonical_url TEXT NOT NULL,
+                file TEXT NOT NULL, seen_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS files (
+                name TEXT PRIMARY KEY, records INTEGER NOT NULL, recorded_at TEXT NOT NULL);
+            """
+        )
+
+    def contains(self, url_hash: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM seen WHERE url_hash = ?", (url_hash,)).fetchone()
+        return row is not None
+
+    def record_file(self, file_name: str, entries: Iterable[tuple[str, str]]) -> None:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        rows = [(h, url, file_name, now) for h, url in entries]
+        with self._transaction():
+            self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?, ?)", rows)
+            self._db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (file_name, len(rows), now)
+            )
+
+    def known_files(self) -> set[str]:
+        return {name for (name,) in self._db.execute("SELECT name FROM files")}
+
+    def count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM seen").fetchone()[0]
+
+    @contextlib.contextmanager
+    def _transaction(self):
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class LockHeld(Exception):
+    """Another process holds the spider's run lock."""
+
+
+class RunLock:
+    """An exclusive ``flock``; the kernel drops it when its holder dies, so a
+    lock left by a killed run never blocks the next one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the run
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            handle.close()
+            raise LockHeld(holder) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}\n")
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
+
+
+class OutputDirectory:
+    """One spider's output directory: batches, manifests and the seen-store."""
+
+    def __init__(self, path: Path, run_id: str) -> None:
+        self.path = path
+        self.run_id = run_id
+        self.state_dir = path / ".state"
+        self.temp_dir = path / ".tmp"
+        self.published: list[dict[str, Any]] = []
+
+    def prepare(self) -> None:
+        """Create the layout and remove batches a crashed run left half-written."""
+        for directory in (self.path, self.state_dir, self.temp_dir):
+            directory.mkdir(parents=True, exist_ok=True)
+        for leftover in self.temp_dir.glob("*.part"):
+            logger.warning("Removing %s, left half-written by an earlier run", leftover)
+            leftover.unlink()
+        probe = self.temp_dir / f"{self.run_id}.probe"
+        probe.write_bytes(b"ok")  # fail now, not at the first publish, on a read-only dir
+        probe.unlink()
+
+    def reconcile(self, store: SeenStore) -> int:
+        """Record as seen the batches published by a run that died before recording them."""
+        repaired = 0
+        known = store.known_files()
+        for batch in sorted(self.path.glob("*.jsonl")):
+            if batch.name in known:
+                continue
+            entries = []
+            with open(batch, encoding="utf-8") as handle:
+                for line in handle:
+                    record = json.loads(line)
+                    entries.append((record["url_hash"], record["canonical_url"]))
+            store.record_file(batch.name, entries)
+            logger.warning(
+                "Recovered %d records of %s into the seen-store (an earlier run stopped "
+                "between publishing and recording)",
+                len(entries),
+                batch.name,
+            )
+            repaired += len(entries)
+        return repaired
+
+    def publish(self, records: list[dict[str, Any]]) -> Path:
+        """Publish one batch atomically and return its path."""
+        target = self.path / f"{self.run_id}-{len(self.published) + 1:04d}.jsonl"
+        data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        write_atomically(target, data.encode("utf-8"), self.temp_dir)
+        self.published.append({"file": target.name, "records": len(records)})
+        return target
+
+    def write_manifest(self, manifest: dict[str, Any]) -> Path:
+        target = self.path / f"{self.run_id}.manifest.json"
+        data = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        write_atomically(target, data.encode("utf-8"), self.temp_dir)
+        return target
