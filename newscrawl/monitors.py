@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from typing import ClassVar
 
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.contrib.scrapy.monitors import ErrorCountMonitor, FinishReasonMonitor
@@ -59,10 +60,10 @@ class RecordMonitorFailure(Action):
 
 
 class SpiderCloseMonitorSuite(MonitorSuite):
-    monitors = [
+    monitors: ClassVar[list[type]] = [
         FinishReasonMonitor,
         ErrorCountMonitor,
         ArticlesFoundMonitor,
         FieldCoverageMonitor,
     ]
-    monitors_failed_actions = [RecordMonitorFailure]
+    monitors_failed_actions: ClassVar[list[type]] = [RecordMonitorFailure]

@@ -10,8 +10,8 @@ from typing import Any
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
-from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline
 from scrapy.utils.defer import deferred_from_coro
+from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline
 from twisted.internet import task
 
 from newscrawl.config import NewscrawlConfig
@@ -20,9 +20,7 @@ from newscrawl.run import RunManager
 
 logger = logging.getLogger(__name__)
 
-COVERAGE_FIELDS = [
-    f.name for f in dataclasses.fields(ArticleItem) if f.name not in ("schema_version",)
-]
+COVERAGE_FIELDS = [f.name for f in dataclasses.fields(ArticleItem) if f.name not in ("schema_version",)]
 
 
 def _run_manager(crawler: Crawler) -> RunManager:

@@ -54,7 +54,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.delay = delay
         super().__init__(*args, **kwargs)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         target = resolve(self.root, self.path)
         if target is None:
             self.send_error(404, "Not Found")
@@ -68,7 +68,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
+    def log_message(self, format: str, *args) -> None:
         pass  # the crawler logs every request already
 
 

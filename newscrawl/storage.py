@@ -93,9 +93,7 @@ class SqliteSeenStore:
         rows = [(h, url, file_name, now) for h, url in entries]
         with self._transaction():
             self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?, ?)", rows)
-            self._db.execute(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (file_name, len(rows), now)
-            )
+            self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (file_name, len(rows), now))
 
     def known_files(self) -> set[str]:
         return {name for (name,) in self._db.execute("SELECT name FROM files")}

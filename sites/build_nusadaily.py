@@ -158,10 +158,14 @@ def list_pages(path: str, title: str, entries: list[dict], home: bool = False) -
         links = []
         base = "/" if home else f"/{path}"
         for n in range(1, count + 1):
-            active = ' active' if n == number else ''
-            links.append(f'<li class="page-item{active}"><a class="page-link" href="{base}?page={n}">{n}</a></li>')
+            active = " active" if n == number else ""
+            links.append(
+                f'<li class="page-item{active}"><a class="page-link" href="{base}?page={n}">{n}</a></li>'
+            )
         if number < count:
-            links.append(f'<li class="page-item"><a class="page-link" href="{base}?page={number + 1}">&rsaquo;</a></li>')
+            links.append(
+                f'<li class="page-item"><a class="page-link" href="{base}?page={number + 1}">&rsaquo;</a></li>'
+            )
         body = (
             page_head(title)
             + f'<div class="container"><h1 class="page-title">{title}</h1>\n'
@@ -205,7 +209,7 @@ def sitemap(entries: list[dict]) -> str:
 
 
 def build() -> dict[str, str]:
-    newest = sorted(ARTICLES + [BROKEN], key=lambda a: a["published"], reverse=True)
+    newest = sorted([*ARTICLES, BROKEN], key=lambda a: a["published"], reverse=True)
     files: dict[str, str] = {}
     for a in ARTICLES:
         files[f"{a['slug']}.html"] = article_page(a)
@@ -217,9 +221,13 @@ def build() -> dict[str, str]:
         files.update(list_pages(slug, name, [a for a in newest if a["category"] == slug]))
     files["rss/latest-posts.xml"] = rss("Nusadaily.com - Berita Terbaru", newest)
     for slug, name in CATEGORIES.items():
-        files[f"rss/category/{slug}.xml"] = rss(f"Nusadaily.com - {name}", [a for a in newest if a["category"] == slug])
+        files[f"rss/category/{slug}.xml"] = rss(
+            f"Nusadaily.com - {name}", [a for a in newest if a["category"] == slug]
+        )
     feeds = "".join(f'<li><a href="/rss/category/{s}">{n}</a></li>' for s, n in CATEGORIES.items())
-    files["rss-feeds.html"] = page_head("RSS Feeds") + f'<ul><li><a href="/rss/latest-posts">Terbaru</a></li>{feeds}</ul>\n' + FOOT
+    files["rss-feeds.html"] = (
+        page_head("RSS Feeds") + f'<ul><li><a href="/rss/latest-posts">Terbaru</a></li>{feeds}</ul>\n' + FOOT
+    )
     files["sitemap.xml"] = sitemap(newest)
     files["robots.txt"] = f"User-agent: *\nDisallow: /search\nSitemap: {LIVE}/sitemap.xml\n"
     return files

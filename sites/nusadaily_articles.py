@@ -156,7 +156,7 @@ ARTICLES: list[dict] = [
         "paragraphs": [
             "NUSADAILY.COM – MALANG – Sebanyak 25 perahu nelayan ikut lomba perahu hias di Pantai Sendang Biru, Rabu (4/11).",
             "Panitia menilai kreativitas hiasan dan kekompakan awak perahu.",
-            "<strong>Baca Juga:</strong> <a href=\"/festival-kopi-dampit-hadirkan-70-petani-lokal\">Festival Kopi Dampit Hadirkan 70 Petani Lokal</a>",
+            '<strong>Baca Juga:</strong> <a href="/festival-kopi-dampit-hadirkan-70-petani-lokal">Festival Kopi Dampit Hadirkan 70 Petani Lokal</a>',
             "Pemenang membawa pulang mesin perahu baru dari pemerintah desa.",
             "(wan)",
         ],

@@ -8,7 +8,7 @@ _FURNITURE = re.compile(
     r"^(?:"
     r"(?i:baca\s+(?:juga|pula))\b\s*:?"
     r"|(?i:simak\s+juga|lihat\s+juga|tonton\s+juga)\b"
-    r"|(?i:advertisement|iklan|scroll\s+(?:to|untuk)\s+(?:continue|lanjut)\w*)\b"
+    r"|(?i:advertisement|iklan|scroll\s+(?:to|untuk)\s+(?:continue|(?:me)?lanjut)\w*)\b"
     r"|\[Gambas:[^\]]*\]"
     r")",
 )

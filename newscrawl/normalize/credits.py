@@ -55,7 +55,9 @@ _LABEL_BLOCK = re.compile(
 _INITIALS = r"[A-Za-z]{1,6}(?:\s*/\s*[A-Za-z]{1,6})+\s*|[a-z]{2,6}\s*|\*"
 _BRACKET_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _END_INITIALS = re.compile(rf"[\(\[]\s*(?P<tag>{_INITIALS})[\)\]]\s*(?P<stop>\.?)\s*$")
-_END_NAME = re.compile(rf"(?P<pre>[{re.escape(_SENTENCE_END)}])\s*[\(\[](?P<tag>{_BRACKET_NAME})[\)\]]\s*\.?\s*$")
+_END_NAME = re.compile(
+    rf"(?P<pre>[{re.escape(_SENTENCE_END)}])\s*[\(\[](?P<tag>{_BRACKET_NAME})[\)\]]\s*\.?\s*$"
+)
 _KEYWORDS_AFTER_TAG = re.compile(
     rf"(?P<keep>[\(\[]\s*(?:{_INITIALS})[\)\]])(?P<keywords>\s+[^.!?()\[\]\"“”:]{{2,240}})$"
 )
@@ -96,7 +98,7 @@ def _cut_promo_tail(text: str) -> str:
     labelled = _PROMO_LABEL.search(text, max(0, len(text) - 400))
     if labelled:
         return text[: labelled.start()].rstrip()
-    last = max(text.rfind(c) for c in ".!?\"”")
+    last = max(text.rfind(c) for c in '.!?"”')
     if last == -1:
         return text
     tail = text[last + 1 :].strip()
@@ -120,7 +122,7 @@ def take_label_credits(text: str, credits: Credits) -> str:
         if not _LABEL_BLOCK.fullmatch(block.strip()):
             continue
         labels = list(_LABEL.finditer(block))
-        for this, nxt in zip(labels, labels[1:] + [None], strict=True):
+        for this, nxt in zip(labels, [*labels[1:], None], strict=True):
             value = block[this.end() : nxt.start() if nxt else len(block)].strip(" ,")
             if not value:
                 continue

@@ -15,11 +15,40 @@ from newscrawl.normalize.dates import MONTHS
 
 # Words that make a token an outlet name when it is, starts or ends with one
 # (JATIMTIMES, MALANGVOICE, TIMESINDONESIA, NUSADAILY, BERITAJATIM).
-MEDIA_WORDS = (
-    "TIMES VOICE NEWS POST DAILY MEDIA RADAR TRIBUN BERITA KABAR WARTA ONLINE "
-    "ANTARA KOMPAS DETIK SURYA JAWAPOS OKEZONE LIPUTAN SUARA REPUBLIKA TEMPO "
-    "SINDO HARIAN KORAN TABLOID MAJALAH JURNAL PORTAL TERKINI POSCO INEWS"
-).split()
+MEDIA_WORDS = [
+    "TIMES",
+    "VOICE",
+    "NEWS",
+    "POST",
+    "DAILY",
+    "MEDIA",
+    "RADAR",
+    "TRIBUN",
+    "BERITA",
+    "KABAR",
+    "WARTA",
+    "ONLINE",
+    "ANTARA",
+    "KOMPAS",
+    "DETIK",
+    "SURYA",
+    "JAWAPOS",
+    "OKEZONE",
+    "LIPUTAN",
+    "SUARA",
+    "REPUBLIKA",
+    "TEMPO",
+    "SINDO",
+    "HARIAN",
+    "KORAN",
+    "TABLOID",
+    "MAJALAH",
+    "JURNAL",
+    "PORTAL",
+    "TERKINI",
+    "POSCO",
+    "INEWS",
+]
 # Media words that only count as the whole token (POSO and METRO are places).
 MEDIA_TOKENS = {"POS", "TV", "FM", "PERS", "PRESS"}
 
@@ -32,7 +61,7 @@ _SEPARATOR = re.compile(r"\s*(?:\|\|?|[-–—]+|:)\s*")
 _WORD = re.compile(r"[^\s,()]+")
 _TITLE_WORD = re.compile(r"^[A-Z][\w'’.&-]*$")
 _DATE_TAIL = re.compile(
-    r",?\s*\d{1,2}\s+(?P<month>[A-Za-z]{3,9})\.?\s+\d{4}\s*$",
+    r",\s*\d{1,2}\s+(?P<month>[A-Za-z]{3,9})\.?\s+\d{4}\s*$",
 )
 _HEAD_MAX = 90
 _NOISE_LABEL = re.compile(
@@ -179,15 +208,16 @@ def match_dateline(text: str) -> tuple[Dateline, int] | None:
 
 def _following_place(text: str) -> tuple[str, int] | None:
     """After an outlet-only header, a short place followed by its own separator."""
-    for sep in _SEPARATOR.finditer(text[:50]):
-        head = re.sub(r"\s+", " ", text[: sep.start()]).strip()
-        if not head or len(head.split()) > 4 or not _consistent_words(head):
+    for sep in _SEPARATOR.finditer(text[:60]):
+        head = text[: sep.start()]
+        if len(head.split()) > 7:
             return None
         if sep.group().strip() == ":" or not _separator_ok(text, sep):
             continue
-        if is_outlet(head) or "," in head:
+        parsed = parse_head(head)
+        if parsed is None or parsed.outlet or not parsed.location or len(parsed.location.split()) > 4:
             return None
-        return head, sep.end()
+        return parsed.location, sep.end()
     return None
 
 

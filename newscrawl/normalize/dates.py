@@ -39,11 +39,32 @@ for _number, _names in enumerate(
     for _name in _names.split():
         MONTHS[_name] = _number
 
-DAY_NAMES = (
-    "senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "mon tue wed thu fri sat sun"
-).split()
+DAY_NAMES = [
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "jum'at",
+    "jum’at",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+]
 
 Parsed = dt.datetime | dt.date | None
 
@@ -67,7 +88,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _URL_DAY = re.compile(r"/(?P<year>20\d{2}|19\d{2})/(?P<month>\d{2})/(?P<day>\d{2})(?:/|$)")
-_URL_STAMP = re.compile(r"/(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})/(?P<hour>\d{2})(?P<minute>\d{2})(?P<second>\d{2})(?:/|$)")
+_URL_STAMP = re.compile(
+    r"/(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})/(?P<hour>\d{2})(?P<minute>\d{2})(?P<second>\d{2})(?:/|$)"
+)
 
 
 def parse_offset(text: str) -> dt.tzinfo | None:
@@ -120,9 +143,7 @@ def _build(
             if not 1 <= hour <= 12:
                 return None
             hour = hour % 12 + (12 if ampm == "pm" else 0)
-        return dt.datetime(
-            year, month, day, hour, minute, int(time["second"] or 0), tzinfo=tz
-        )
+        return dt.datetime(year, month, day, hour, minute, int(time["second"] or 0), tzinfo=tz)
     except ValueError:
         return None
 

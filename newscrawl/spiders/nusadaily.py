@@ -89,7 +89,7 @@ class NusadailySpider(NewsSpider):
                 page,
             )
             return
-        requests, seen, old = self.article_requests(links, self.parse_article)
+        requests, _, old = self.article_requests(links, self.parse_article)
         yield from requests
         stop = self._stop_reason(page, links, requests, old)
         if stop:
@@ -110,7 +110,8 @@ class NusadailySpider(NewsSpider):
         if page >= self.max_pages:
             return f"max_pages={self.max_pages}"
         days = [d for _, d in links if d is not None]
-        if self.since and days and min(days) < self.since:
+        # Lists run newest first; a pinned old entry at the top must not stop them.
+        if self.since and days and days[-1] < self.since:
             return f"articles older than since={self.since}"
         if not requests and not self.backfill and old < len(links):
             return "every article on the page is already stored"
@@ -185,9 +186,7 @@ class NusadailySpider(NewsSpider):
         @returns items 1 1
         @scrapes url canonical_url url_hash title body published_at
         """
-        loader = ArticleLoader(
-            response=response, stats=self.crawler.stats, default_tz=WIB, url=response.url
-        )
+        loader = ArticleLoader(response=response, stats=self.crawler.stats, default_tz=WIB, url=response.url)
         rel_canonical = response.css('link[rel="canonical"]::attr(href)').get()
         canonical = self.canonical_url(response.url, rel_canonical)
         loader.add_value("url", response.url)
@@ -200,9 +199,9 @@ class NusadailySpider(NewsSpider):
         loader.add_css("lead", "h2.post-summary")
         body = response.css("div.post-text.mt-4")
         paragraphs = body.css("p")
-        loader.add_value("body", [paragraph_text(p.get()) for p in paragraphs] or [
-            paragraph_text(b.get()) for b in body
-        ])
+        loader.add_value(
+            "body", [paragraph_text(p.get()) for p in paragraphs] or [paragraph_text(b.get()) for b in body]
+        )
         loader.add_css("authors", ".post-details-meta .item-meta-author span")
         loader.add_css("authors", 'meta[name="author"]::attr(content)')
         loader.add_css("authors", 'meta[property="article:author"]::attr(content)')
@@ -240,4 +239,3 @@ class NusadailySpider(NewsSpider):
                 if isinstance(node, dict) and node.get("@type") in ("NewsArticle", "Article"):
                     return node
         return {}
-

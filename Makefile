@@ -1,0 +1,49 @@
+# newscrawl: every target sets itself up; nothing needs installing by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo demo-reset crawl test lint format bench site clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "newscrawl needs Python 3.11 or newer as $(PYTHON)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv with the pinned requirements
+
+demo: $(STAMP) ## Crawl the bundled offline copy of nusadaily.com (state kept in demo-output/)
+	$(BIN)/python -m newscrawl.demo
+
+demo-reset: ## Forget the demo's state and output
+	rm -rf demo-output
+
+crawl: $(STAMP) ## Crawl the live nusadaily.com into output/ (needs internet)
+	$(BIN)/scrapy run nusadaily
+
+test: $(STAMP) ## Run every test (unit, doctest, end-to-end)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## Format the code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP) ## Print speed figures (normalizer and a full crawl of the copy)
+	$(BIN)/python -m newscrawl.bench
+
+site: $(STAMP) ## Rebuild sites/nusadaily/ from sites/nusadaily_articles.py
+	$(BIN)/python sites/build_nusadaily.py
+
+clean: ## Remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache

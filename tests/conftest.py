@@ -1,0 +1,102 @@
+"""Shared fixtures: the offline site copy served on 127.0.0.1 and a crawl runner."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newscrawl.siteserver import server_url, start_server
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "sites" / "nusadaily"
+LIVE = "https://www.nusadaily.com"
+
+
+@pytest.fixture(scope="session")
+def site_url() -> Iterator[str]:
+    server = start_server(SITE)
+    yield server_url(server)
+    server.shutdown()
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> Path:
+    """A private, editable copy of the offline site."""
+    target = tmp_path / "site"
+    shutil.copytree(SITE, target)
+    return target
+
+
+@pytest.fixture
+def serve():
+    """Serve any site directory; every server is stopped after the test."""
+    servers = []
+
+    def _serve(root: Path, delay: float = 0.0) -> str:
+        server = start_server(root, delay=delay)
+        servers.append(server)
+        return server_url(server)
+
+    yield _serve
+    for server in servers:
+        server.shutdown()
+
+
+@dataclass
+class Crawl:
+    returncode: int
+    log: str
+    output: Path
+
+    def manifests(self) -> list[dict]:
+        return [
+            json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted((self.output / "nusadaily").glob("*.manifest.json"))
+        ]
+
+    def last_manifest(self) -> dict:
+        return self.manifests()[-1]
+
+
+def records(output: Path) -> list[dict]:
+    """Every record of every published batch."""
+    found = []
+    for batch in sorted((output / "nusadaily").glob("*.jsonl")):
+        found += [json.loads(line) for line in batch.read_text(encoding="utf-8").splitlines()]
+    return found
+
+
+def crawl_command(base_url: str, output: Path, *args: str, settings: dict | None = None) -> list[str]:
+    command = [sys.executable, "-m", "scrapy", "run", "nusadaily", "-a", f"base_url={base_url}"]
+    for arg in args:
+        command += ["-a", arg]
+    merged = {
+        "NEWSCRAWL_OUTPUT_DIR": str(output),
+        "DOWNLOAD_DELAY": "0",
+        "AUTOTHROTTLE_ENABLED": "False",
+        **(settings or {}),
+    }
+    for name, value in merged.items():
+        command += ["-s", f"{name}={value}"]
+    return command
+
+
+def run_crawl(base_url: str, output: Path, *args: str, settings: dict | None = None) -> Crawl:
+    """``scrapy run nusadaily`` as a subprocess, the way cron runs it."""
+    proc = subprocess.run(
+        crawl_command(base_url, output, *args, settings=settings),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    return Crawl(proc.returncode, proc.stderr + proc.stdout, output)
