@@ -16,6 +16,8 @@ class NewscrawlConfig:
     base_url: str | None
     min_articles: int
     coverage_min: dict[str, float]
+    coverage_min_items: int
+    max_invalid_share: float
     crash_after_publish: bool
 
     @classmethod
@@ -32,5 +34,7 @@ class NewscrawlConfig:
             base_url=settings.get("NEWSCRAWL_BASE_URL") or None,
             min_articles=settings.getint("NEWSCRAWL_MIN_ARTICLES", 1),
             coverage_min=coverage,
+            coverage_min_items=settings.getint("NEWSCRAWL_COVERAGE_MIN_ITEMS", 5),
+            max_invalid_share=settings.getfloat("NEWSCRAWL_MAX_INVALID_SHARE", 0.2),
             crash_after_publish=settings.getbool("NEWSCRAWL_CRASH_AFTER_PUBLISH"),
         )

@@ -30,17 +30,35 @@ class ArticlesFoundMonitor(Monitor):
         )
 
 
+@monitors.name("Valid records")
+class InvalidShareMonitor(Monitor):
+    """A selector that stops matching shows up as records failing the schema."""
+
+    @monitors.name("At most NEWSCRAWL_MAX_INVALID_SHARE of the records fail validation")
+    def test_invalid_share(self) -> None:
+        config = NewscrawlConfig.from_settings(self.data.crawler.settings)
+        checked = self.data.stats.get("newscrawl/validation/checked", 0)
+        invalid = self.data.stats.get("newscrawl/validation/dropped", 0)
+        if checked < config.coverage_min_items:
+            return  # too few records this run for a share to mean anything
+        self.assertLessEqual(
+            invalid / checked,
+            config.max_invalid_share,
+            msg=f"{invalid} of {checked} records failed validation (see the 'Invalid record' warnings)",
+        )
+
+
 @monitors.name("Field coverage")
 class FieldCoverageMonitor(Monitor):
-    """Share of records with each field filled, against NEWSCRAWL_COVERAGE_MIN."""
+    """Share of valid records with each field filled, against NEWSCRAWL_COVERAGE_MIN."""
 
     @monitors.name("Fields are filled in at least their minimum share of records")
     def test_field_coverage(self) -> None:
         config = NewscrawlConfig.from_settings(self.data.crawler.settings)
         stats = self.data.stats
         items = stats.get("newscrawl/coverage/items", 0)
-        if not items:
-            return  # nothing new was scraped: coverage has nothing to say
+        if items < config.coverage_min_items:
+            return  # too few records this run for a share to mean anything
         too_low = []
         for name, minimum in sorted(config.coverage_min.items()):
             share = stats.get(f"newscrawl/coverage/{name}", 0) / items
@@ -64,6 +82,7 @@ class SpiderCloseMonitorSuite(MonitorSuite):
         FinishReasonMonitor,
         ErrorCountMonitor,
         ArticlesFoundMonitor,
+        InvalidShareMonitor,
         FieldCoverageMonitor,
     ]
     monitors_failed_actions: ClassVar[list[type]] = [RecordMonitorFailure]

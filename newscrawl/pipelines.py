@@ -33,9 +33,8 @@ def _run_manager(crawler: Crawler) -> RunManager:
 class ValidationPipeline(ItemValidationPipeline):
     """spidermon's JSON Schema validation, with a reason that names what is wrong.
 
-    It also counts, for every item that reaches it, which fields are filled: the
-    field-coverage monitor reads these counts, so a broken selector shows up even
-    though its items never get published.
+    It counts the records it checks and, for the valid ones, which fields are
+    filled: the monitors read these counts.
     """
 
     @classmethod
@@ -46,12 +45,13 @@ class ValidationPipeline(ItemValidationPipeline):
 
     def process_item(self, item: Any) -> Any:
         stats = self.crawler.stats
+        stats.inc_value("newscrawl/validation/checked")
+        item = super().process_item(item)  # raises DropItem for an invalid record
         stats.inc_value("newscrawl/coverage/items")
         for name, value in dataclasses.asdict(item).items():
             if name in COVERAGE_FIELDS and value not in (None, "", []):
                 stats.inc_value(f"newscrawl/coverage/{name}")
-        self._current = item
-        return super().process_item(item)
+        return item
 
     def _drop_item(self, item: Any, errors: dict[str, list[str]]) -> None:
         self.stats.add_dropped_item()

@@ -65,6 +65,9 @@ class RunManager:
         self.publish_error: str | None = None
         self.exit_code: ExitCode | None = None
         self.manifest_path: str | None = None
+        # Set when the previous run left a gap; None bound means "since the beginning".
+        self.catch_up = False
+        self.catch_up_since: dt.date | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunManager:
@@ -114,6 +117,19 @@ class RunManager:
         except Exception as exc:  # sqlite3.Error and friends: same outcome, same message
             self._fail_output(f"cannot open the seen-store in {directory}: {exc}")
         stats.set_value("newscrawl/seen/recovered", recovered)
+        gap, complete_since = self.store.catch_up_from()
+        if gap:
+            self.catch_up = True
+            if complete_since:
+                # List pages print days only: one day of margin covers any zone.
+                self.catch_up_since = dt.datetime.fromisoformat(complete_since).date() - dt.timedelta(days=1)
+            logger.warning(
+                "The previous run of %r did not complete: this run pages through stored articles "
+                "back to %s to fetch what it missed.",
+                spider.name,
+                self.catch_up_since or "the end of each list",
+            )
+        self.store.begin_run(self.run_id, self.started_at)
         logger.info("Run %s writes to %s", self.run_id, directory)
 
     def _fail_output(self, message: str) -> None:
@@ -146,8 +162,9 @@ class RunManager:
         stats = self.crawler.stats
         self.exit_code = self._exit_code(reason)
         stats.set_value("newscrawl/exit_code", int(self.exit_code))
-        if self.output is None:
+        if self.output is None or self.store is None:
             return  # refused before it started: another run owns the directory
+        self.store.end_run(self.run_id, reason, complete=reason == "finished" and not self.publish_error)
         manifest = {
             "run_id": self.run_id,
             "spider": spider.name,

@@ -51,7 +51,10 @@ NEWSCRAWL_OUTPUT_DIR = "output"
 NEWSCRAWL_BATCH_ITEMS = 200
 NEWSCRAWL_BATCH_SECONDS = 60
 NEWSCRAWL_MIN_ARTICLES = 1
-NEWSCRAWL_COVERAGE_MIN = {"title": 0.95, "body": 0.95, "published_at": 0.9}
+NEWSCRAWL_COVERAGE_MIN_ITEMS = 5
+NEWSCRAWL_MAX_INVALID_SHARE = 0.2
+# Shares of valid records with these optional fields filled (required ones are validated).
+NEWSCRAWL_COVERAGE_MIN = {"published_at": 0.9}
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

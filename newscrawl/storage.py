@@ -65,6 +65,13 @@ class SeenStore(Protocol):
 
     def known_files(self) -> set[str]: ...
 
+    def begin_run(self, run_id: str, started_at: str) -> None: ...
+
+    def end_run(self, run_id: str, finish_reason: str, complete: bool) -> None: ...
+
+    def catch_up_from(self) -> tuple[bool, str | None]:
+        """Whether the last run left a gap, and when the last complete run started."""
+
     def close(self) -> None: ...
 
 
@@ -81,6 +88,9 @@ class SqliteSeenStore:
                 file TEXT NOT NULL, seen_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS files (
                 name TEXT PRIMARY KEY, records INTEGER NOT NULL, recorded_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS runs (
+                run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finish_reason TEXT,
+                complete INTEGER NOT NULL DEFAULT 0);
             """
         )
 
@@ -97,6 +107,24 @@ class SqliteSeenStore:
 
     def known_files(self) -> set[str]:
         return {name for (name,) in self._db.execute("SELECT name FROM files")}
+
+    def begin_run(self, run_id: str, started_at: str) -> None:
+        self._db.execute("INSERT INTO runs (run_id, started_at) VALUES (?, ?)", (run_id, started_at))
+
+    def end_run(self, run_id: str, finish_reason: str, complete: bool) -> None:
+        self._db.execute(
+            "UPDATE runs SET finish_reason = ?, complete = ? WHERE run_id = ?",
+            (finish_reason, int(complete), run_id),
+        )
+
+    def catch_up_from(self) -> tuple[bool, str | None]:
+        last = self._db.execute("SELECT complete FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
+        complete = self._db.execute(
+            "SELECT started_at FROM runs WHERE complete = 1 ORDER BY started_at DESC LIMIT 1"
+        ).fetchone()
+        # A killed run never reaches end_run, so its row stays incomplete.
+        gap = last is not None and not last[0]
+        return gap, complete[0] if complete else None
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM seen").fetchone()[0]

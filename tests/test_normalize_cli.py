@@ -22,7 +22,7 @@ def run_cli(lines: list[str]) -> tuple[int, list[dict]]:
 
 
 SAMPLE = {
-    "body": "NUSADAILY.COM – MOSKOW – Rusia membenarkan kunjungan itu.\nKremlin belum merinci agendanya.(han)",
+    "body": "NUSADAILY.COM – MOSKOW – Rusia membenarkan kunjungan itu.\nKremlin belum merinci agendanya.(han)",  # noqa: E501
     "date_string": "Sep 12, 2023\u00a0-\u00a023:16",
     "url": "https://www.nusadaily.com/contoh",
     "site": "nusadaily",

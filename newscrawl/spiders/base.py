@@ -85,6 +85,8 @@ class NewsSpider(scrapy.Spider):
         self.max_pages: int = self._check("max_pages", arguments, self._max_pages, default_pages)
         self.discovery: str = self._check("discovery", arguments, self._discovery, "list")
         self.base_url: str = self._check("base_url", arguments, check_base_url, self.site_url)
+        # Requests may go to the site and, when one is given, to its mirror only.
+        self.allowed_domains = [self.site, urlsplit(self.base_url).hostname or self.site]
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -137,6 +139,12 @@ class NewsSpider(scrapy.Spider):
             return self.site_url + url[len(self.base_url) :]
         return url
 
+    def mirror_link(self, url: str) -> str:
+        """The mirror's URL for a live-site URL printed in a feed or sitemap."""
+        if self.base_url != self.site_url and url.startswith(self.site_url):
+            return self.base_url + url[len(self.site_url) :]
+        return url
+
     def canonical_url(self, url: str, rel_canonical: str | None = None) -> str:
         """The page's own rel=canonical wins when it points into the same site."""
         if rel_canonical:
@@ -144,6 +152,13 @@ class NewsSpider(scrapy.Spider):
             if same_site(rel_canonical, self.site_url):
                 return canonicalize(rel_canonical)
         return canonicalize(self.site_link(url))
+
+    def catch_up(self) -> tuple[bool, dt.date | None]:
+        """Whether this run must fill a gap left by an incomplete run, and back to when."""
+        manager = self.crawler.get_extension(RunManager)
+        if manager is None:
+            return False, None
+        return manager.catch_up, manager.catch_up_since
 
     def is_seen(self, url: str) -> bool:
         """True when an earlier run already published the article at ``url``."""

@@ -37,12 +37,9 @@ class NusadailySpider(NewsSpider):
     name = "nusadaily"
     site = "nusadaily.com"
     site_url = "https://www.nusadaily.com"
-    allowed_domains: ClassVar[list[str]] = ["nusadaily.com", "127.0.0.1", "localhost"]
     default_sections = ("home", "malang-raya", "nasional", "ekonomi")
     custom_settings: ClassVar[dict[str, Any]] = {
         "NEWSCRAWL_COVERAGE_MIN": {
-            "title": 0.95,
-            "body": 0.95,
             "published_at": 0.9,
             "dateline_location": 0.5,
             "editor_tag": 0.5,
@@ -91,7 +88,7 @@ class NusadailySpider(NewsSpider):
             return
         requests, _, old = self.article_requests(links, self.parse_article)
         yield from requests
-        stop = self._stop_reason(page, links, requests, old)
+        stop = self._stop_reason(section, page, links, requests, old)
         if stop:
             logger.info("Section %s: stop after page %d (%s)", section, page, stop)
             return
@@ -105,15 +102,27 @@ class NusadailySpider(NewsSpider):
             )
 
     def _stop_reason(
-        self, page: int, links: list[tuple[str, dt.date | None]], requests: list[Any], old: int
+        self, section: str, page: int, links: list[tuple[str, dt.date | None]], requests: list[Any], old: int
     ) -> str | None:
-        if page >= self.max_pages:
-            return f"max_pages={self.max_pages}"
+        catch_up, catch_up_since = self.catch_up()
+        explicit_pages = "max_pages" in self.arguments
+        limit = self.max_pages if explicit_pages or not catch_up else self.backfill_max_pages
+        if page >= limit:
+            if requests:
+                self.crawler.stats.inc_value("newscrawl/list/truncated")
+                logger.warning(
+                    "List %s cut off at max_pages=%d with new articles on its last page; if no other "
+                    "section lists the older ones, raise max_pages or run a backfill",
+                    section,
+                    limit,
+                )
+            return f"max_pages={limit}"
         days = [d for _, d in links if d is not None]
+        boundary = self.since or catch_up_since
         # Lists run newest first; a pinned old entry at the top must not stop them.
-        if self.since and days and days[-1] < self.since:
-            return f"articles older than since={self.since}"
-        if not requests and not self.backfill and old < len(links):
+        if boundary and days and days[-1] < boundary:
+            return f"articles older than {boundary}"
+        if not requests and not (self.backfill or catch_up) and old < len(links):
             return "every article on the page is already stored"
         return None
 
@@ -135,7 +144,7 @@ class NusadailySpider(NewsSpider):
                     day = email.utils.parsedate_to_datetime(pub_date).date()
                 except (TypeError, ValueError):
                     logger.warning("Unparseable pubDate %r in %s", pub_date, response.url)
-            links.append((response.urljoin(link), day))
+            links.append((response.urljoin(self.mirror_link(link)), day))
         if not links:
             self.crawler.stats.inc_value("newscrawl/list/empty")
             logger.warning("No items in feed %s: layout change?", response.url)
@@ -163,19 +172,13 @@ class NusadailySpider(NewsSpider):
                 continue
             lastmod = parse_date(entry.get("lastmod", ""))
             day = lastmod.date() if isinstance(lastmod, dt.datetime) else lastmod
-            links.append((response.urljoin(self.to_base(loc)), day))
+            links.append((response.urljoin(self.mirror_link(loc)), day))
         if not links:
             self.crawler.stats.inc_value("newscrawl/list/empty")
             logger.warning("No article URLs in sitemap %s: layout change?", response.url)
             return
         requests, _, _ = self.article_requests(links, self.parse_article)
         yield from requests
-
-    def to_base(self, url: str) -> str:
-        """The mirror's URL for a live-site URL printed in a feed or sitemap."""
-        if url.startswith(self.site_url):
-            return self.base_url + url[len(self.site_url) :]
-        return url
 
     # -- articles ----------------------------------------------------------------
 

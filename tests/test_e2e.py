@@ -1,0 +1,228 @@
+"""End to end: ``scrapy run nusadaily`` as a subprocess against the served offline copy."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newscrawl.run import ExitCode
+from newscrawl.storage import SqliteSeenStore
+from tests.conftest import ROOT, crawl_command, records, run_crawl
+
+sys.path.insert(0, str(ROOT / "sites"))
+from nusadaily_articles import ARTICLES
+
+SCHEMA = json.loads((ROOT / "newscrawl" / "article.schema.json").read_text(encoding="utf-8"))
+EVERY_ARTICLE = {f"https://nusadaily.com/{a['slug']}" for a in ARTICLES}
+SECTIONS = 4  # home, malang-raya, nasional, ekonomi
+
+
+def assert_every_article_once(output: Path) -> None:
+    published = records(output)
+    urls = [r["canonical_url"] for r in published]
+    assert sorted(urls) == sorted(EVERY_ARTICLE)
+
+
+def seen_count(output: Path) -> int:
+    store = SqliteSeenStore(output / "nusadaily" / ".state" / "seen.sqlite3")
+    try:
+        return store.count()
+    finally:
+        store.close()
+
+
+def test_first_run_publishes_every_article_once_and_second_run_nothing(site_url: str, tmp_path: Path) -> None:
+    first = run_crawl(site_url, tmp_path)
+    assert first.returncode == ExitCode.OK, first.log[-3000:]
+    published = records(tmp_path)
+    for record in published:
+        jsonschema.validate(record, SCHEMA)
+    assert_every_article_once(tmp_path)
+    manifest = first.last_manifest()
+    assert manifest["finish_reason"] == "finished" and manifest["exit_status"] == 0
+    assert manifest["counts"]["records_published"] == len(ARTICLES)
+    assert manifest["counts"]["invalid_dropped"] == 1  # the broken page
+    assert "Run summary:" in first.log.strip().splitlines()[-1]
+    assert not list((tmp_path / "nusadaily" / ".tmp").iterdir())
+
+    second = run_crawl(site_url, tmp_path)
+    assert second.returncode == ExitCode.OK, second.log[-3000:]
+    manifest = second.last_manifest()
+    assert manifest["files"] == [] and manifest["counts"]["records_published"] == 0
+    assert manifest["counts"]["requests"] <= SECTIONS + 2
+    assert manifest["counts"]["articles_skipped_seen"] > 0
+    assert_every_article_once(tmp_path)
+
+
+def test_feed_discovery_is_one_request_when_nothing_is_new(site_url: str, tmp_path: Path) -> None:
+    first = run_crawl(site_url, tmp_path, "discovery=feed")
+    assert first.returncode == ExitCode.OK, first.log[-3000:]
+    assert_every_article_once(tmp_path)
+    second = run_crawl(site_url, tmp_path, "discovery=feed")
+    # robots.txt, the feed, and the broken page: never stored, so it is tried again.
+    assert second.last_manifest()["counts"]["requests"] == 3
+
+
+def test_backfill_by_sitemap_then_list_run_adds_only_the_rest(site_url: str, tmp_path: Path) -> None:
+    backfill = run_crawl(site_url, tmp_path, "discovery=sitemap", "since=2026-11-01", "until=2026-11-10")
+    assert backfill.returncode == ExitCode.OK, backfill.log[-3000:]
+    window = {
+        f"https://nusadaily.com/{a['slug']}"
+        for a in ARTICLES
+        if "2026-11-01" <= (a.get("modified") or a["published"])[:10] <= "2026-11-10"
+    }
+    assert {r["canonical_url"] for r in records(tmp_path)} == window
+    # A list backfill pages through stored articles instead of stopping at them.
+    rest = run_crawl(site_url, tmp_path, "since=2023-01-01", "until=2026-12-31")
+    assert rest.returncode == ExitCode.OK, rest.log[-3000:]
+    assert rest.last_manifest()["counts"]["records_published"] == len(ARTICLES) - len(window)
+    assert_every_article_once(tmp_path)
+
+
+def test_bad_arguments_stop_before_any_request(site_url: str, tmp_path: Path) -> None:
+    result = run_crawl(site_url, tmp_path, "max_pages=-3", "since=yesterday")
+    assert result.returncode == ExitCode.BAD_ARGUMENTS
+    errors = [line for line in result.log.splitlines() if "Bad spider arguments" in line]
+    assert len(errors) == 1 and "max_pages" in errors[0] and "since" in errors[0]
+    assert "downloader/request_count" not in result.log
+    assert not (tmp_path / "nusadaily").exists()
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from newscrawl.storage import RunLock
+lock = RunLock(Path(sys.argv[1]))
+lock.acquire()
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+def test_second_concurrent_run_exits_with_the_lock_code(site_url: str, tmp_path: Path) -> None:
+    lock_path = tmp_path / "nusadaily" / ".state" / "lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(lock_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        result = run_crawl(site_url, tmp_path)
+        assert result.returncode == ExitCode.LOCK_HELD
+        assert "Another run of 'nusadaily' is in progress" in result.log
+        assert "downloader/request_count" not in result.log
+    finally:
+        holder.kill()
+        holder.wait()
+    # A lock left by a killed process does not block the next run.
+    after = run_crawl(site_url, tmp_path)
+    assert after.returncode == ExitCode.OK, after.log[-3000:]
+
+
+def start_slow_crawl(serve, tmp_path: Path, **settings: str) -> tuple[subprocess.Popen, Path]:
+    url = serve(ROOT / "sites" / "nusadaily", delay=0.15)
+    output = tmp_path / "out"
+    command = crawl_command(url, output, settings={"NEWSCRAWL_BATCH_ITEMS": "5", **settings})
+    log = open(tmp_path / "slow.log", "w")  # noqa: SIM115 - closed with the process
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    return proc, output
+
+
+def wait_for_batches(output: Path, count: int, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while len(list((output / "nusadaily").glob("*.jsonl"))) < count:
+        assert proc.poll() is None, "the crawl ended before publishing"
+        assert time.monotonic() < deadline, "no batch was published in time"
+        time.sleep(0.05)
+
+
+def test_sigkill_mid_run_loses_nothing_and_duplicates_nothing(serve, site_url: str, tmp_path: Path) -> None:
+    proc, output = start_slow_crawl(serve, tmp_path)
+    wait_for_batches(output, 1, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    published = records(output)
+    assert 0 < len(published) < len(ARTICLES)
+    assert not list((output / "nusadaily").glob("*.manifest.json"))  # the killed run never completed
+    rerun = run_crawl(site_url, output)  # the dead run's lock does not block this one
+    assert rerun.returncode == ExitCode.OK, rerun.log[-3000:]
+    assert_every_article_once(output)
+
+
+def test_sigterm_publishes_what_is_complete_and_says_shutdown(serve, site_url: str, tmp_path: Path) -> None:
+    proc, output = start_slow_crawl(serve, tmp_path)
+    wait_for_batches(output, 1, proc)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == ExitCode.FAILED
+    manifests = list((output / "nusadaily").glob("*.manifest.json"))
+    assert len(manifests) == 1
+    manifest = json.loads(manifests[0].read_text(encoding="utf-8"))
+    assert manifest["finish_reason"] == "shutdown" and manifest["exit_status"] == ExitCode.FAILED
+    published = records(output)  # every line of every file parses: the last file is complete
+    assert sum(f["records"] for f in manifest["files"]) == len(published) == seen_count(output)
+    rerun = run_crawl(site_url, output)
+    assert rerun.returncode == ExitCode.OK, rerun.log[-3000:]
+    assert_every_article_once(output)
+
+
+def test_crash_between_publish_and_seen_store_emits_no_duplicate(site_url: str, tmp_path: Path) -> None:
+    crashed = run_crawl(site_url, tmp_path, settings={"NEWSCRAWL_CRASH_AFTER_PUBLISH": "True"})
+    assert crashed.returncode == 70
+    assert len(records(tmp_path)) == len(ARTICLES) and seen_count(tmp_path) == 0
+    rerun = run_crawl(site_url, tmp_path)
+    assert rerun.returncode == ExitCode.OK, rerun.log[-3000:]
+    assert "Recovered 33 records" in rerun.log
+    assert rerun.last_manifest()["counts"]["records_published"] == 0
+    assert_every_article_once(tmp_path)
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path):
+    """A directory on a full filesystem: a tiny tmpfs filled up, or an unwritable dir."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    if os.geteuid() == 0:
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], check=False)
+        if mounted.returncode != 0:
+            pytest.skip("cannot mount a tmpfs here")
+        try:
+            with open(mount / "filler", "wb") as filler:
+                while True:
+                    filler.write(b"x" * 4096)
+                    filler.flush()
+        except OSError:
+            pass
+        yield mount
+        subprocess.run(["umount", str(mount)], check=True)
+    else:
+        mount.chmod(0o500)
+        yield mount
+        mount.chmod(0o700)
+
+
+def test_full_disk_fails_at_once_and_publishes_nothing(site_url: str, full_disk: Path) -> None:
+    result = run_crawl(site_url, full_disk)
+    assert result.returncode == ExitCode.FAILED
+    assert "cannot use output directory" in result.log
+    assert "nothing is published and nothing is marked seen" in result.log
+    assert list(full_disk.rglob("*.jsonl")) == []
+    assert "downloader/request_count" not in result.log
+
+
+def test_broken_body_selector_fails_the_monitors(serve, site_copy: Path, tmp_path: Path) -> None:
+    for page in site_copy.glob("*.html"):
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("post-text mt-4", "post-body"), encoding="utf-8"
+        )
+    result = run_crawl(serve(site_copy), tmp_path / "out")
+    assert result.returncode == ExitCode.MONITORS_FAILED, result.log[-3000:]
+    manifest = result.last_manifest()
+    assert any(name.startswith("Valid records") for name in manifest["monitors_failed"])
+    assert records(tmp_path / "out") == []
