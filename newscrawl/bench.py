@@ -58,7 +58,8 @@ def bench_crawl() -> None:
                 start = time.perf_counter()
                 status = subprocess.run(command, cwd=ROOT, capture_output=True, check=False).returncode
                 elapsed = time.perf_counter() - start
-                manifest = json.loads(sorted(Path(output, "nusadaily").glob("*.manifest.json"))[-1].read_text())
+                newest = sorted(Path(output, "nusadaily").glob("*.manifest.json"))[-1]
+                manifest = json.loads(newest.read_text(encoding="utf-8"))
                 counts = manifest["counts"]
                 print(
                     f"{label}: {elapsed:.2f} s wall (process start included), exit {status}, "

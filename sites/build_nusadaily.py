@@ -21,7 +21,7 @@ sys.path.insert(0, str(HERE))
 from nusadaily_articles import ARTICLES, AUTHORS, BROKEN, CATEGORIES  # noqa: E402
 
 LIVE = "https://www.nusadaily.com"
-PER_PAGE = 5
+PER_PAGE = 4
 OUT = HERE / "nusadaily"
 # One list entry carries tracking parameters, as shared links do.
 TRACKED = "festival-kopi-dampit-hadirkan-70-petani-lokal"

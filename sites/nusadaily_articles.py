@@ -533,6 +533,51 @@ ARTICLES: list[dict] = [
         ],
         "expect": {"location": "BATU", "tag": "wan"},
     },
+    {
+        "slug": "koperasi-susu-pujon-naikkan-harga-beli",
+        "title": "Koperasi Susu Pujon Naikkan Harga Beli dari Peternak",
+        "category": "ekonomi",
+        "author": "dewi",
+        "published": "2026-10-27 08:10",
+        "lead": "Kenaikan Rp 300 per liter berlaku mulai bulan depan.",
+        "tags": ["Peternakan", "Pujon"],
+        "paragraphs": [
+            "NUSADAILY.COM – MALANG – Koperasi susu di Pujon menaikkan harga beli susu segar dari peternak sebesar Rp 300 per liter.",
+            "Pengurus koperasi menyebut kualitas susu anggota membaik setelah pelatihan kebersihan kandang.",
+            "Peternak berharap kenaikan ini menutup biaya pakan yang terus naik.(ap/wan)",
+        ],
+        "expect": {"location": "MALANG", "tag": "ap/wan"},
+    },
+    {
+        "slug": "pasar-murah-jelang-natal-digelar-di-lima-kecamatan",
+        "title": "Pasar Murah Jelang Natal Digelar di Lima Kecamatan",
+        "category": "ekonomi",
+        "author": "agus",
+        "published": "2026-10-25 13:45",
+        "lead": "Beras dan minyak goreng dijual di bawah harga pasar.",
+        "tags": ["Harga Pangan"],
+        "paragraphs": [
+            "NUSADAILY.COM – KEPANJEN – Pemerintah Kabupaten Malang menggelar pasar murah di lima kecamatan mulai pekan depan.",
+            "Setiap warga boleh membeli paling banyak lima kilogram beras dan dua liter minyak goreng.",
+            "Warga diminta membawa kartu identitas saat berbelanja. (wan)",
+        ],
+        "expect": {"location": "KEPANJEN", "tag": "wan"},
+    },
+    {
+        "slug": "nelayan-sendang-biru-dapat-bantuan-mesin-es",
+        "title": "Nelayan Sendang Biru Dapat Bantuan Mesin Pembuat Es",
+        "category": "ekonomi",
+        "author": "hanif",
+        "published": "2026-10-21 16:30",
+        "lead": "Ikan tangkapan kini lebih lama segar sebelum dijual.",
+        "tags": ["Perikanan"],
+        "paragraphs": [
+            "NUSADAILY.COM – MALANG – Kelompok nelayan di Sendang Biru menerima bantuan mesin pembuat es balok dari pemerintah provinsi.",
+            "Selama ini nelayan membeli es dari Turen dengan ongkos angkut yang mahal.",
+            "Harga jual ikan diharapkan naik karena mutu tangkapan lebih terjaga.(han)",
+        ],
+        "expect": {"location": "MALANG", "tag": "han"},
+    },
 ]
 
 # A link on a list page whose page is broken (cut off in the middle of the head).

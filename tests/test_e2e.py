@@ -226,3 +226,74 @@ def test_broken_body_selector_fails_the_monitors(serve, site_copy: Path, tmp_pat
     manifest = result.last_manifest()
     assert any(name.startswith("Valid records") for name in manifest["monitors_failed"])
     assert records(tmp_path / "out") == []
+
+
+def test_batches_are_published_every_m_seconds(serve, tmp_path: Path) -> None:
+    url = serve(ROOT / "sites" / "nusadaily", delay=0.1)
+    result = run_crawl(
+        url, tmp_path, settings={"NEWSCRAWL_BATCH_ITEMS": "1000", "NEWSCRAWL_BATCH_SECONDS": "0.5"}
+    )
+    assert result.returncode == ExitCode.OK, result.log[-3000:]
+    assert len(result.last_manifest()["files"]) >= 2  # far fewer than 1000 records, yet several files
+    assert_every_article_once(tmp_path)
+
+
+def test_same_article_under_another_url_is_dropped_by_its_canonical(
+    serve, site_copy: Path, tmp_path: Path
+) -> None:
+    # An AMP-style copy of an article at another path, whose rel=canonical names the original.
+    original = "kim-jong-un-dijadwalkan-temui-putin-bawa-pejabat-militer"
+    (site_copy / "amp").mkdir()
+    (site_copy / "amp" / f"{original}.html").write_text(
+        (site_copy / f"{original}.html").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    home = site_copy / "index.html"
+    entry = f'<div class="post-item"><h3 class="title"><a href="/amp/{original}">Kim (AMP)</a></h3></div>'
+    home.write_text(home.read_text(encoding="utf-8").replace("</h1>", "</h1>" + entry, 1), encoding="utf-8")
+    result = run_crawl(serve(site_copy), tmp_path)
+    assert result.returncode == ExitCode.OK, result.log[-3000:]
+    assert result.last_manifest()["counts"]["duplicates_dropped"] == 1
+    assert f"Duplicate of https://nusadaily.com/{original}" in result.log
+    assert_every_article_once(tmp_path)
+
+
+def test_plain_scrapy_crawl_still_works(site_url: str, tmp_path: Path) -> None:
+    command = crawl_command(site_url, tmp_path)
+    command[command.index("run")] = "crawl"
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0
+    assert_every_article_once(tmp_path)
+
+
+def fill_to(directory: Path, free_bytes: int) -> None:
+    """Leave about ``free_bytes`` free on the filesystem of ``directory``."""
+    stat = os.statvfs(directory)
+    size = stat.f_bavail * stat.f_frsize - free_bytes
+    with open(directory / "filler", "wb") as filler:
+        filler.write(b"x" * max(size, 0))
+
+
+def test_disk_filling_up_mid_run_publishes_nothing_incomplete(site_url: str, tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root to mount a small tmpfs")
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=False).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        first = run_crawl(site_url, mount, "sections=ekonomi", "max_pages=1")
+        assert first.returncode == ExitCode.OK, first.log[-3000:]
+        stored = records(mount)
+        fill_to(mount, 64 * 1024)  # room for the seen-store journal, not for the batch
+        second = run_crawl(site_url, mount)  # one batch of ~45 kB at the end
+        assert second.returncode == ExitCode.FAILED, second.log[-3000:]
+        assert "No space left on device" in second.log and "Stopping the run" in second.log
+        assert records(mount) == stored  # nothing new and nothing partial became visible
+        assert seen_count(mount) == len(stored)
+        assert list((mount / "nusadaily" / ".tmp").iterdir()) == []
+        manifest = second.last_manifest()
+        assert (
+            manifest["error"].startswith("publishing failed") and manifest["exit_status"] == ExitCode.FAILED
+        )
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)

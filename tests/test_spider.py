@@ -125,7 +125,7 @@ def test_list_page_requests_articles_and_the_next_page() -> None:
     assert not any("utm_" in u for u in urls)
     assert urls[-1] == f"{LIVE}/?page=2"
     assert out[-1].cb_kwargs == {"section": "home", "page": 2}
-    assert spider.crawler.stats.get_value("newscrawl/articles/found") == 6  # five entries and the pinned one
+    assert spider.crawler.stats.get_value("newscrawl/articles/found") == 5  # four entries and the pinned one
 
 
 def test_list_paging_stops_at_max_pages_and_since() -> None:
@@ -135,14 +135,18 @@ def test_list_paging_stops_at_max_pages_and_since() -> None:
     spider = make_spider(since="2026-11-15")
     first = list(spider.parse_list(page("index.html", f"{LIVE}/"), section="home", page=1))
     # The pinned entry of 2 Nov is older than since, but the list itself goes on.
-    assert len([r for r in first if r.callback == spider.parse_article]) == 5
+    assert len([r for r in first if r.callback == spider.parse_article]) == 4
     assert first[-1].callback == spider.parse_list
     second = list(spider.parse_list(page("page-2.html", f"{LIVE}/?page=2"), section="home", page=2))
     assert [r.url.rsplit("/", 1)[-1][:20] for r in second] == [
+        "pemerintah-siapkan-p",
         "inflasi-jawa-timur-t",
         "jalan-berlubang-di-t",
         "pelabuhan-tanjung-pe",
+        "?page=3",
     ]
+    third = list(spider.parse_list(page("page-3.html", f"{LIVE}/?page=3"), section="home", page=3))
+    assert third == []  # 14 Nov and older: nothing fetched, no further page
 
 
 def test_empty_list_page_is_counted_as_a_layout_problem() -> None:
