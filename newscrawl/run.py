@@ -36,8 +36,9 @@ REFUSED = {"bad_arguments": ExitCode.BAD_ARGUMENTS, "lock_held": ExitCode.LOCK_H
 
 
 def new_run_id() -> str:
-    """Sortable and unique: UTC start time plus a random suffix."""
-    return f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+    """Sorts by start time (to the microsecond), then a random suffix keeps it unique."""
+    now = dt.datetime.now(dt.UTC)
+    return f"{now:%Y%m%dT%H%M%S}.{now.microsecond:06d}Z-{secrets.token_hex(3)}"
 
 
 def utc_now() -> str:

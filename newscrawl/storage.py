@@ -118,9 +118,10 @@ class SqliteSeenStore:
         )
 
     def catch_up_from(self) -> tuple[bool, str | None]:
-        last = self._db.execute("SELECT complete FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
+        # rowid is insertion order: runs of the same second still sort right.
+        last = self._db.execute("SELECT complete FROM runs ORDER BY rowid DESC LIMIT 1").fetchone()
         complete = self._db.execute(
-            "SELECT started_at FROM runs WHERE complete = 1 ORDER BY started_at DESC LIMIT 1"
+            "SELECT started_at FROM runs WHERE complete = 1 ORDER BY rowid DESC LIMIT 1"
         ).fetchone()
         # A killed run never reaches end_run, so its row stays incomplete.
         gap = last is not None and not last[0]
