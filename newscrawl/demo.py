@@ -56,7 +56,10 @@ def main() -> int:
     print(f"Run {manifest['run_id']} finished ({manifest['finish_reason']}), exit status {status}")
     print(f"  requests made:       {counts['requests']}")
     print(f"  new records written: {counts['records_published']}")
-    print(f"  duplicates dropped:  {counts['duplicates_dropped']}")
+    print(
+        f"  duplicates dropped:  {counts['duplicates_dropped']} records, "
+        f"{counts['duplicate_links_skipped']} repeated links not fetched"
+    )
     print(f"  invalid pages:       {counts['invalid_dropped']}")
     for path in files:
         print(f"  output:              {path}")

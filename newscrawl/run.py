@@ -203,6 +203,7 @@ class RunManager:
             "articles_skipped_seen": "newscrawl/articles/skipped_seen",
             "records_published": "newscrawl/published/records",
             "duplicates_dropped": "newscrawl/dedup/dropped",
+            "duplicate_links_skipped": "dupefilter/filtered",
             "invalid_dropped": "newscrawl/validation/dropped",
             "errors": "log_count/ERROR",
         }
