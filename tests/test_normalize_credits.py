@@ -25,6 +25,10 @@ TAGS = [
     ("(Der)", "Der"),
     (" (Lu'lu'ul Isnainiyah)", "Lu'lu'ul Isnainiyah"),
     ("(HAN/WAN)", "HAN/WAN"),
+    (" (dwi).", "dwi"),
+    ("(ANT)", "ANT"),
+    (" (/rdw)", "/rdw"),
+    ("(***)", "***"),
 ]
 
 
@@ -54,6 +58,9 @@ LABELS = [
     ("Pewarta: Endang Sukarelawati Uploader: Taufik", ["Endang Sukarelawati"], None),
     ("Disunting kembali oleh Intan Nurlita Dewi", [], "Intan Nurlita Dewi"),
     ("Penulis: Agus Salim dan Rina Wati", ["Agus Salim", "Rina Wati"], None),
+    ("Penulis : Budi | Editor : Rina", ["Budi"], "Rina"),
+    ("(Editor: Budi Santoso)", [], "Budi Santoso"),
+    ("[Penulis: Rina Wati]", ["Rina Wati"], None),
 ]
 
 
@@ -81,6 +88,10 @@ TRAILERS = [
     "3 Komentar",
     "Bagikan: Facebook Twitter WhatsApp",
     "Simak berita terbaru kami di Google News",
+    "Dapatkan update berita pilihan setiap hari dari Kompas.com. Mari bergabung di Grup Telegram",
+    "Artikel ini telah tayang di TribunJatim.com dengan judul Banjir Lagi",
+    "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+    "Cek berita dan artikel lainnya di Google News",
 ]
 
 
@@ -122,6 +133,7 @@ NOT_CREDITS = [
     "Peraturan ini mengacu pada Undang-Undang Hak Cipta.",
     "Warga diminta mengikuti arahan petugas melalui grup WhatsApp desa.",
     "Seperti berita lainnya, kabar ini cepat menyebar.",
+    "Bupati hadir di lokasi (Foto: Budi).",
 ]
 
 

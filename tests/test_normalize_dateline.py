@@ -23,6 +23,12 @@ FAMILIES = [
     ("KEPANJEN, RADAR MALANG –", "KEPANJEN", "RADAR MALANG"),
     ("MALANG, KOMPAS.com –", "MALANG", "KOMPAS.com"),
     ("KABUPATEN MALANG, RADAR MALANG -", "KABUPATEN MALANG", "RADAR MALANG"),
+    ("TEMPO.CO, Jakarta -", "Jakarta", "TEMPO.CO"),
+    ("Liputan6.com, Jakarta -", "Jakarta", "Liputan6.com"),
+    ("REPUBLIKA.CO.ID, JAKARTA --", "JAKARTA", "REPUBLIKA.CO.ID"),
+    ("Solopos, SOLO -", "SOLO", "Solopos"),
+    ("Jakarta, CNN Indonesia --", "Jakarta", "CNN Indonesia"),
+    ("SEMARANG, suaramerdeka.com -", "SEMARANG", "suaramerdeka.com"),
     # place (outlet)
     ("Malang Raya (ANTARA) -", "Malang Raya", "ANTARA"),
     ("Surabaya (beritajatim.com) –", "Surabaya", "beritajatim.com"),
@@ -31,6 +37,8 @@ FAMILIES = [
     ("KEPANJEN –", "KEPANJEN", None),
     ("Malang -", "Malang", None),
     ("Kota Batu —", "Kota Batu", None),
+    ("DKI Jakarta -", "DKI Jakarta", None),
+    ("SOLOPOS.COM -", None, "SOLOPOS.COM"),
     # outlet only
     ("JATIMTIMES -", None, "JATIMTIMES"),
     ("MALANGVOICE —", None, "MALANGVOICE"),
@@ -42,6 +50,8 @@ FAMILIES = [
     # a date inside the dateline
     ("SURABAYA, 25 JUNI 2026 –", "SURABAYA", None),
     ("Jakarta, 1 Juli 2026 -", "Jakarta", None),
+    ("JAKARTA, Senin (12/9/2023) -", "JAKARTA", None),
+    ("Surabaya, Kamis (5/3) -", "Surabaya", None),
     ("NUSADAILY.COM – MALANG, 3 Agustus 2026 –", "MALANG", "NUSADAILY.COM"),
 ]
 
@@ -103,6 +113,10 @@ NOISE = [
     ("Laporan Reporter : Dian Puspita\nMALANG - ", "MALANG", ["Dian Puspita"]),
     ("Foto: Warga antre minyak goreng (Dok. Humas)\nKEPANJEN – ", "KEPANJEN", []),
     ("Jelang Hari Bhayangkara ke-80 MEMOX.CO.ID – ", None, []),
+    ("Oleh: Budi Santoso\nMALANG - ", "MALANG", ["Budi Santoso"]),
+    ("Suasana rapat di kantor bupati. (Foto: Humas Pemkab) KEPANJEN – ", "KEPANJEN", []),
+    ("Foto: Warga antre sembako di balai desa. Kota Batu - ", "Kota Batu", []),
+    ("Bupati meninjau lokasi (Dok. Pribadi) MALANG - ", "MALANG", []),
 ]
 
 

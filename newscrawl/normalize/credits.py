@@ -27,6 +27,8 @@ _TRAILER = re.compile(
     r"|Tinggalkan\s+(?:Balasan|Komentar)\b|Leave\s+a\s+Reply\b|Berikan\s+Komentar\b"
     r"|Kirim\s+Komentar\b|Belum\s+ada\s+komentar\b|\b\d+\s+Komentar\b"
     r"|\bBagikan\s*:|\bShare\s+this\b"
+    r"|Dapatkan\s+update\s+berita|Mari\s+bergabung\s+di|Simak\s+breaking\s+news"
+    r"|(?:Artikel|Berita)\s+ini\s+telah\s+(?:tayang|terbit|dimuat)|Cek\s+berita\s+dan\s+artikel"
 )
 # Promotions printed between the last sentence and the credit.
 _PROMO_TAIL = re.compile(
@@ -48,11 +50,11 @@ _LABEL = re.compile(
 )
 _LABEL_NAME = r"[A-Z][\w'’.,-]*(?:[ /]+(?:[A-Z][\w'’.,-]*|S\.\w+\.?))*"
 _LABEL_BLOCK = re.compile(
-    rf"(?:(?:{'|'.join(_LABELS.values())})\s*:?\s*{_LABEL_NAME}\s*)+$",
+    rf"(?:(?:{'|'.join(_LABELS.values())})\s*:?\s*{_LABEL_NAME}\s*[|•·]?\s*)+$",
     re.IGNORECASE,
 )
 
-_INITIALS = r"[A-Za-z]{1,6}(?:\s*/\s*[A-Za-z]{1,6})+\s*|[a-z]{2,6}\s*|\*"
+_INITIALS = r"[A-Za-z]{1,6}(?:\s*/\s*[A-Za-z]{1,6})+\s*|/\s*[A-Za-z]{2,6}\s*|[a-z]{2,6}\s*|\*{1,3}"
 _BRACKET_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _END_INITIALS = re.compile(rf"[\(\[]\s*(?P<tag>{_INITIALS})[\)\]]\s*(?P<stop>\.?)\s*$")
 _END_NAME = re.compile(
@@ -107,6 +109,12 @@ def _cut_promo_tail(text: str) -> str:
     return text
 
 
+_BRACKETED_LABEL = re.compile(
+    rf"[\(\[]\s*(?P<inner>(?:{'|'.join(_LABELS.values())})\s*:\s*[^()\[\]]{{1,80}}?)\s*[\)\]]\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
 def take_label_credits(text: str, credits: Credits) -> str:
     """``Pewarta: A/B Editor: C`` at the end goes to ``authors`` and ``editor``.
 
@@ -114,6 +122,15 @@ def take_label_credits(text: str, credits: Credits) -> str:
     >>> take_label_credits("ujarnya. Pewarta: Ida N/Vina A Editor: Vicki F", c), c.authors, c.editor
     ('ujarnya.', ['Ida N', 'Vina A'], 'Vicki F')
     """
+    bracketed = _BRACKETED_LABEL.search(text)
+    if bracketed:  # ``(Editor: Budi)`` reads like the same label without brackets
+        unbracketed = f"{text[: bracketed.start()].rstrip()} {bracketed['inner']}"
+        rest = _take_labels(unbracketed, credits)
+        return rest if rest != unbracketed else text
+    return _take_labels(text, credits)
+
+
+def _take_labels(text: str, credits: Credits) -> str:
     for label in _LABEL.finditer(text, max(0, len(text) - 600)):
         before = text[: label.start()].rstrip()
         if before and before[-1] not in _SENTENCE_END + "]\n":
@@ -123,7 +140,7 @@ def take_label_credits(text: str, credits: Credits) -> str:
             continue
         labels = list(_LABEL.finditer(block))
         for this, nxt in zip(labels, [*labels[1:], None], strict=True):
-            value = block[this.end() : nxt.start() if nxt else len(block)].strip(" ,")
+            value = block[this.end() : nxt.start() if nxt else len(block)].strip(" ,|•·")
             if not value:
                 continue
             if this["author"]:
@@ -149,7 +166,7 @@ def take_bracket_tag(text: str, credits: Credits) -> str:
     if match:
         tag = match["tag"]
         before = text[: match.start()].rstrip()
-        single_word = "/" not in tag and tag.strip() != "*"
+        single_word = "/" not in tag and "*" not in tag
         after_sentence = bool(before) and before[-1] in _SENTENCE_END
         # ``(ngoko).`` ends a sentence: a lone word is a credit only without that stop.
         if not (single_word and match["stop"] and not after_sentence):

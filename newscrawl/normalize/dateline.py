@@ -48,9 +48,19 @@ MEDIA_WORDS = [
     "TERKINI",
     "POSCO",
     "INEWS",
+    "CNN",
+    "CNBC",
+    "BBC",
+    "VOA",
+    "RRI",
+    "TVRI",
+    "KONTAN",
+    "BISNIS",
 ]
 # Media words that only count as the whole token (POSO and METRO are places).
 MEDIA_TOKENS = {"POS", "TV", "FM", "PERS", "PRESS"}
+# Media words that count at the end of a token too (SOLOPOS, INDOPOS).
+MEDIA_SUFFIXES = ("POS",)
 
 # A domain, also respaced before its ending (``TABLOIDJAWATIMUR. COM``).
 _DOMAIN = re.compile(
@@ -63,6 +73,11 @@ _TITLE_WORD = re.compile(r"^[A-Z][\w'’.&-]*$")
 _DATE_TAIL = re.compile(
     r",\s*\d{1,2}\s+(?P<month>[A-Za-z]{3,9})\.?\s+\d{4}\s*$",
 )
+# ``JAKARTA, Senin (12/9/2023) -``: the day and date of older wire-style datelines.
+_DAY_TAIL = re.compile(
+    r",\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b\s*(?:\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\))?\s*$",
+    re.IGNORECASE,
+)
 _HEAD_MAX = 90
 _NOISE_LABEL = re.compile(
     r"^(?:Ringkasan\s+Berita|Ringkasan|Rangkuman\s+Berita|Poin\s+Penting|Intisari)\s*:",
@@ -73,6 +88,7 @@ _REPORTER = re.compile(
     r"(?P<outlet>[\w.-]+\.(?:com|id|co\.id|net))?\s*:?\s*,?\s*",
     re.IGNORECASE,
 )
+_BYLINE = re.compile(r"^(?:Oleh|Penulis|Reporter|Wartawan|Kontributor)\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 _CAPTION = re.compile(
     r"^(?:foto|ilustrasi|dok(?:umentasi)?|keterangan\s+foto|caption)\b\.?\s*:|"
     r"\((?:foto|dok(?:umentasi)?|ilustrasi)\b[^)]*\)\s*$",
@@ -104,22 +120,25 @@ def is_outlet(part: str) -> bool:
             return True
         if any(word.startswith(m) or word.endswith(m) for m in MEDIA_WORDS if len(word) > len(m)):
             return True
+        if any(word.endswith(m) for m in MEDIA_SUFFIXES if len(word) > len(m) + 2):
+            return True
     return False
 
 
-def _consistent_words(part: str) -> bool:
-    """A dateline part is one domain, or words all in capitals or all in Title Case."""
+def _name_part(part: str) -> bool:
+    """A dateline part is one domain, or capitalised words (``Malang Raya``, ``DKI Jakarta``).
+
+    A domain never shares a part with other words: ``Siti Aminah SURYA.CO.ID`` is
+    a reporter's name followed by the dateline, not an outlet.
+    """
     words = part.split()
     if not words:
         return False
-    if len(words) == 1 and _DOMAIN.match(words[0]):
+    if _DOMAIN.match(part):  # also a respaced domain such as ``TABLOIDJAWATIMUR. COM``
         return True
-    if _DOMAIN.match(part):  # a respaced domain such as ``TABLOIDJAWATIMUR. COM``
-        return True
-    if not all(_TITLE_WORD.match(w) for w in words):
+    if len(words) > 1 and any(_DOMAIN.match(w) for w in words):
         return False
-    upper = [w.isupper() for w in words if any(c.isalpha() for c in w)]
-    return all(upper) or not any(upper) or len(words) == 1
+    return all(_TITLE_WORD.match(w) for w in words)
 
 
 def parse_head(head: str) -> Dateline | None:
@@ -142,6 +161,7 @@ def parse_head(head: str) -> Dateline | None:
     date = _DATE_TAIL.search(head)
     if date and date["month"].lower() in MONTHS:
         head = head[: date.start()].strip(" ,")
+    head = _DAY_TAIL.sub("", head).strip(" ,")
     outlet_in_brackets = None
     bracketed = re.fullmatch(r"(?P<before>.*?)\s*\((?P<inner>[^()]+)\)", head)
     if bracketed:
@@ -152,7 +172,7 @@ def parse_head(head: str) -> Dateline | None:
     parts = [p.strip() for p in head.split(",") if p.strip()]
     if not parts and not outlet_in_brackets:
         return None
-    if not all(_consistent_words(p) for p in parts):
+    if not all(_name_part(p) for p in parts):
         return None
     places = [p for p in parts if not is_outlet(p)]
     outlets = [p for p in parts if is_outlet(p)]
@@ -266,14 +286,23 @@ def _drop_leading_paragraphs(text: str, authors: list[str]) -> str:
         first, rest = text.split("\n", 1)
         first = first.strip()
         reporter = _REPORTER.match(first)
+        byline = _BYLINE.match(first)
         if reporter and first.lower().startswith("laporan"):
             name = _NAME.match(first[reporter.end() :])
             if name:
                 authors.append(name.group().strip())
+        elif byline and _NAME.fullmatch(byline["name"].strip()):
+            authors.append(byline["name"].strip())
         elif not _CAPTION.search(first):
             return text
         text = rest.lstrip()
     return text
+
+
+# A photo caption printed inline before the dateline ends with its credit.
+_INLINE_CAPTION = re.compile(
+    r"^(?:.{0,300}?\((?:Foto|FOTO|Dok|DOK|Ilustrasi)\b[^)]{0,80}\)|(?:Foto|FOTO)\s*:[^.]{0,200}?\.)\s*"
+)
 
 
 def _dateline_after_noise(text: str, authors: list[str]) -> tuple[Dateline, int] | None:
@@ -282,6 +311,11 @@ def _dateline_after_noise(text: str, authors: list[str]) -> tuple[Dateline, int]
     Only a dateline that names its outlet counts here, so that an ordinary
     sentence is never taken for one.
     """
+    caption = _INLINE_CAPTION.match(text)
+    if caption:
+        after = match_dateline(text[caption.end() :]) or _fallback_dateline(text[caption.end() :])
+        if after:
+            return after[0], caption.end() + after[1]
     noise_label = _NOISE_LABEL.match(text)
     limit = 2500 if noise_label else 160
     for word in _WORD.finditer(text[:limit]):

@@ -70,9 +70,10 @@ Parsed = dt.datetime | dt.date | None
 
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _YEAR = r"(?P<year>\d{4}|\d{2})"
-_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+{_YEAR}\b")
+_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:\s+|-){_MONTH}(?:\s+|-){_YEAR}\b")
 _MDY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b")
 _NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})\b")
+_YMD = re.compile(r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b")
 _ISO = re.compile(
     r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
@@ -237,7 +238,7 @@ def parse_date(
     text = clean_text(text)
     if _ISO.search(text):
         return parse_iso(text, default_tz)
-    for pattern in (_DMY, _MDY, _NUMERIC):
+    for pattern in (_DMY, _MDY, _NUMERIC, _YMD):
         match = pattern.search(text)
         if not match:
             continue
