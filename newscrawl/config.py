@@ -13,7 +13,6 @@ class NewscrawlConfig:
     output_dir: Path
     batch_items: int
     batch_seconds: float
-    base_url: str | None
     min_articles: int
     coverage_min: dict[str, float]
     coverage_min_items: int
@@ -31,7 +30,6 @@ class NewscrawlConfig:
             output_dir=Path(settings.get("NEWSCRAWL_OUTPUT_DIR") or "output"),
             batch_items=batch_items,
             batch_seconds=batch_seconds,
-            base_url=settings.get("NEWSCRAWL_BASE_URL") or None,
             min_articles=settings.getint("NEWSCRAWL_MIN_ARTICLES", 1),
             coverage_min=coverage,
             coverage_min_items=settings.getint("NEWSCRAWL_COVERAGE_MIN_ITEMS", 5),

@@ -15,13 +15,19 @@ from newscrawl.config import NewscrawlConfig
 warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", module="spidermon")
 
 
+class NewscrawlMonitor(Monitor):
+    @property
+    def config(self) -> NewscrawlConfig:
+        return NewscrawlConfig.from_settings(self.data.crawler.settings)
+
+
 @monitors.name("Articles found")
-class ArticlesFoundMonitor(Monitor):
+class ArticlesFoundMonitor(NewscrawlMonitor):
     """A list page with no articles on it is a layout change, not a quiet day."""
 
     @monitors.name("Listing pages yield at least NEWSCRAWL_MIN_ARTICLES articles (new or seen)")
     def test_articles_found(self) -> None:
-        config = NewscrawlConfig.from_settings(self.data.crawler.settings)
+        config = self.config
         found = self.data.stats.get("newscrawl/articles/found", 0)
         self.assertGreaterEqual(
             found,
@@ -31,12 +37,12 @@ class ArticlesFoundMonitor(Monitor):
 
 
 @monitors.name("Valid records")
-class InvalidShareMonitor(Monitor):
+class InvalidShareMonitor(NewscrawlMonitor):
     """A selector that stops matching shows up as records failing the schema."""
 
     @monitors.name("At most NEWSCRAWL_MAX_INVALID_SHARE of the records fail validation")
     def test_invalid_share(self) -> None:
-        config = NewscrawlConfig.from_settings(self.data.crawler.settings)
+        config = self.config
         checked = self.data.stats.get("newscrawl/validation/checked", 0)
         invalid = self.data.stats.get("newscrawl/validation/dropped", 0)
         if checked < config.coverage_min_items:
@@ -49,12 +55,12 @@ class InvalidShareMonitor(Monitor):
 
 
 @monitors.name("Field coverage")
-class FieldCoverageMonitor(Monitor):
+class FieldCoverageMonitor(NewscrawlMonitor):
     """Share of valid records with each field filled, against NEWSCRAWL_COVERAGE_MIN."""
 
     @monitors.name("Fields are filled in at least their minimum share of records")
     def test_field_coverage(self) -> None:
-        config = NewscrawlConfig.from_settings(self.data.crawler.settings)
+        config = self.config
         stats = self.data.stats
         items = stats.get("newscrawl/coverage/items", 0)
         if items < config.coverage_min_items:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newscrawl.normalize.dates import WIB, WIT, WITA
+from newscrawl.normalize.dates import WIB
 
-# Spider name -> the zone its pages print times in when no zone is printed.
+# Spider name -> the zone its pages print times in when no zone is printed
+# (WITA or WIT from newscrawl.normalize.dates for sites in central or eastern Indonesia).
 SITE_TIMEZONES: dict[str, dt.tzinfo] = {
     "nusadaily": WIB,
 }
-ZONE_NAMES = {"WIB": WIB, "WITA": WITA, "WIT": WIT}
 
 
 def site_timezone(site: str | None) -> dt.tzinfo:

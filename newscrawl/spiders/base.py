@@ -190,6 +190,17 @@ class NewsSpider(scrapy.Spider):
             )
         return requests, seen, old
 
+    def discovered(
+        self, response: Any, links: list[tuple[str, dt.date | None]], callback: Any
+    ) -> tuple[list[scrapy.Request], int] | None:
+        """Requests for a discovery page's links; None, logged and counted, when it has none."""
+        if not links:
+            self.crawler.stats.inc_value("newscrawl/list/empty")
+            logger.warning("No article links on %s: layout change?", response.url)
+            return None
+        requests, _, old = self.article_requests(links, callback)
+        return requests, old
+
     def article_failed(self, failure: Any) -> None:
         self.crawler.stats.inc_value("newscrawl/articles/fetch_failed")
         logger.warning("Article not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())

@@ -77,16 +77,10 @@ class NusadailySpider(NewsSpider):
             printed = entry.css("p.post-meta span::text").get()
             day = parse_date(printed) if printed else None
             links.append((response.urljoin(href), day if isinstance(day, dt.date) else None))
-        if not links:
-            self.crawler.stats.inc_value("newscrawl/list/empty")
-            logger.warning(
-                "No article links on list page %s (section %s, page %d): layout change?",
-                response.url,
-                section,
-                page,
-            )
+        found = self.discovered(response, links, self.parse_article)
+        if found is None:
             return
-        requests, _, old = self.article_requests(links, self.parse_article)
+        requests, old = found
         yield from requests
         stop = self._stop_reason(section, page, links, requests, old)
         if stop:
@@ -145,11 +139,10 @@ class NusadailySpider(NewsSpider):
                 except (TypeError, ValueError):
                     logger.warning("Unparseable pubDate %r in %s", pub_date, response.url)
             links.append((response.urljoin(self.mirror_link(link)), day))
-        if not links:
-            self.crawler.stats.inc_value("newscrawl/list/empty")
-            logger.warning("No items in feed %s: layout change?", response.url)
+        found = self.discovered(response, links, self.parse_article)
+        if found is None:
             return
-        requests, _, _ = self.article_requests(links, self.parse_article)
+        requests, _ = found
         if len(requests) == len(links):
             logger.warning(
                 "Every item of %s is new: articles older than the feed may be missed; "
@@ -173,12 +166,9 @@ class NusadailySpider(NewsSpider):
             lastmod = parse_date(entry.get("lastmod", ""))
             day = lastmod.date() if isinstance(lastmod, dt.datetime) else lastmod
             links.append((response.urljoin(self.mirror_link(loc)), day))
-        if not links:
-            self.crawler.stats.inc_value("newscrawl/list/empty")
-            logger.warning("No article URLs in sitemap %s: layout change?", response.url)
-            return
-        requests, _, _ = self.article_requests(links, self.parse_article)
-        yield from requests
+        found = self.discovered(response, links, self.parse_article)
+        if found is not None:
+            yield from found[0]
 
     # -- articles ----------------------------------------------------------------
 
