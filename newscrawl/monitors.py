@@ -35,6 +35,11 @@ class ArticlesFoundMonitor(NewscrawlMonitor):
             msg=f"found {found} article links on list pages, expected at least {config.min_articles}",
         )
 
+    @monitors.name("Every list page, feed and sitemap was fetched")
+    def test_discovery_pages_fetched(self) -> None:
+        failed = self.data.stats.get("newscrawl/list/fetch_failed", 0)
+        self.assertEqual(failed, 0, msg=f"{failed} discovery page(s) failed: renamed section or site down?")
+
 
 @monitors.name("Valid records")
 class InvalidShareMonitor(NewscrawlMonitor):

@@ -297,3 +297,13 @@ def test_disk_filling_up_mid_run_publishes_nothing_incomplete(site_url: str, tmp
         )
     finally:
         subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_missing_section_is_reported_and_the_rest_is_crawled(site_url: str, tmp_path: Path) -> None:
+    result = run_crawl(site_url, tmp_path, "sections=ekonomi,olahraga")
+    assert "Discovery page not fetched" in result.log and "/olahraga" in result.log
+    assert "'newscrawl/list/fetch_failed': 1" in result.log
+    assert result.returncode == ExitCode.MONITORS_FAILED
+    assert result.last_manifest()["counts"]["records_published"] == len(
+        [a for a in ARTICLES if a["category"] == "ekonomi"]
+    )

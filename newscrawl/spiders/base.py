@@ -201,6 +201,11 @@ class NewsSpider(scrapy.Spider):
         requests, _, old = self.article_requests(links, callback)
         return requests, old
 
+    def discovery_failed(self, failure: Any) -> None:
+        """A list page, feed or sitemap that could not be fetched (404, timeout…)."""
+        self.crawler.stats.inc_value("newscrawl/list/fetch_failed")
+        logger.warning("Discovery page not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())
+
     def article_failed(self, failure: Any) -> None:
         self.crawler.stats.inc_value("newscrawl/articles/fetch_failed")
         logger.warning("Article not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())

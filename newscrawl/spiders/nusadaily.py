@@ -48,15 +48,20 @@ class NusadailySpider(NewsSpider):
 
     def start_points(self) -> Iterable[scrapy.Request]:
         if self.discovery == "feed":
-            yield scrapy.Request(f"{self.base_url}/rss/latest-posts", callback=self.parse_feed)
+            yield scrapy.Request(
+                f"{self.base_url}/rss/latest-posts", callback=self.parse_feed, errback=self.discovery_failed
+            )
         elif self.discovery == "sitemap":
-            yield scrapy.Request(f"{self.base_url}/sitemap.xml", callback=self.parse_sitemap)
+            yield scrapy.Request(
+                f"{self.base_url}/sitemap.xml", callback=self.parse_sitemap, errback=self.discovery_failed
+            )
         else:
             for section in self.sections:
                 path = "/" if section == "home" else f"/{section}"
                 yield scrapy.Request(
                     f"{self.base_url}{path}",
                     callback=self.parse_list,
+                    errback=self.discovery_failed,
                     cb_kwargs={"section": section, "page": 1},
                 )
 
@@ -92,7 +97,10 @@ class NusadailySpider(NewsSpider):
         ).get()
         if next_href:
             yield response.follow(
-                next_href, callback=self.parse_list, cb_kwargs={"section": section, "page": page + 1}
+                next_href,
+                callback=self.parse_list,
+                errback=self.discovery_failed,
+                cb_kwargs={"section": section, "page": page + 1},
             )
 
     def _stop_reason(
