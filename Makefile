@@ -12,7 +12,14 @@ help: ## List the targets
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-		{ echo "newscrawl needs Python 3.11 or newer as $(PYTHON)"; exit 1; }
+		{ echo "newscrawl needs Python 3.11 or newer as $(PYTHON) (set PYTHON=... to pick another)"; exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && apt-get install -y -qq python3-venv; \
+		else \
+			echo "$(PYTHON) cannot create virtualenvs: install Debian's python3-venv (as root: apt-get install python3-venv)"; \
+			exit 1; \
+		fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)

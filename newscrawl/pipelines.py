@@ -40,6 +40,9 @@ class ValidationPipeline(ItemValidationPipeline):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ValidationPipeline:
         pipeline = super().from_crawler(crawler)
+        if not isinstance(pipeline, cls):
+            # spidermon hands back a pass-through when it is off: never publish unvalidated records.
+            raise ValueError("ValidationPipeline validates through spidermon: keep SPIDERMON_ENABLED = True")
         pipeline.crawler = crawler
         return pipeline
 
