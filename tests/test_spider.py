@@ -149,6 +149,18 @@ def test_list_paging_stops_at_max_pages_and_since() -> None:
     assert third == []  # 14 Nov and older: nothing fetched, no further page
 
 
+def test_list_dates_with_a_time_compare_as_days() -> None:
+    spider = make_spider(since="2026-11-15")
+    html_page = (
+        (SITE / "index.html")
+        .read_text(encoding="utf-8")
+        .replace("<span>Nov 20, 2026</span>", "<span>Nov 20, 2026 - 09:15 WIB</span>")
+    )
+    response = HtmlResponse(url=f"{LIVE}/", body=html_page.encode(), encoding="utf-8")
+    out = list(spider.parse_list(response, section="home", page=1))
+    assert f"{LIVE}/pasar-besar-malang-mulai-direnovasi-pedagang-dipindah-sementara" in [r.url for r in out]
+
+
 def test_empty_list_page_is_counted_as_a_layout_problem() -> None:
     spider = make_spider()
     response = HtmlResponse(url=f"{LIVE}/", body=b"<html><body><p>Maintenance</p></body></html>")

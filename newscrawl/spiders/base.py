@@ -43,6 +43,15 @@ def _day(name: str, value: str) -> dt.date:
         raise ValueError(f"{name} is not a real day: {value!r}") from None
 
 
+def as_day(value: dt.date | None) -> dt.date | None:
+    """The calendar day of a parsed date or moment (paging compares days only).
+
+    >>> as_day(dt.datetime(2026, 6, 5, 23, 16))
+    datetime.date(2026, 6, 5)
+    """
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 class NewsSpider(scrapy.Spider):
     """Base class: subclasses set the site facts and write the callbacks.
 

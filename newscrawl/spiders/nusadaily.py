@@ -18,7 +18,7 @@ from w3lib.html import remove_tags
 
 from newscrawl.loaders import ArticleLoader
 from newscrawl.normalize import WIB, parse_date
-from newscrawl.spiders.base import NewsSpider
+from newscrawl.spiders.base import NewsSpider, as_day
 from newscrawl.urls import url_hash
 
 logger = logging.getLogger(__name__)
@@ -80,8 +80,7 @@ class NusadailySpider(NewsSpider):
             if not href:
                 continue
             printed = entry.css("p.post-meta span::text").get()
-            day = parse_date(printed) if printed else None
-            links.append((response.urljoin(href), day if isinstance(day, dt.date) else None))
+            links.append((response.urljoin(href), as_day(parse_date(printed)) if printed else None))
         found = self.discovered(response, links, self.parse_article)
         if found is None:
             return
@@ -171,8 +170,7 @@ class NusadailySpider(NewsSpider):
             path = urlsplit(loc).path.strip("/")
             if not path or "/" in path or path in RESERVED_PATHS or path in self.default_sections:
                 continue
-            lastmod = parse_date(entry.get("lastmod", ""))
-            day = lastmod.date() if isinstance(lastmod, dt.datetime) else lastmod
+            day = as_day(parse_date(entry.get("lastmod", "")))
             links.append((response.urljoin(self.mirror_link(loc)), day))
         found = self.discovered(response, links, self.parse_article)
         if found is not None:
