@@ -29,6 +29,8 @@ FAMILIES = [
     ("Solopos, SOLO -", "SOLO", "Solopos"),
     ("Jakarta, CNN Indonesia --", "Jakarta", "CNN Indonesia"),
     ("SEMARANG, suaramerdeka.com -", "SEMARANG", "suaramerdeka.com"),
+    ("MALANG | NUSADAILY.COM –", "MALANG", "NUSADAILY.COM"),
+    ("Malang, Jawa Timur – KOMPAS.com –", "Malang, Jawa Timur", "KOMPAS.com"),
     # place (outlet)
     ("Malang Raya (ANTARA) -", "Malang Raya", "ANTARA"),
     ("Surabaya (beritajatim.com) –", "Surabaya", "beritajatim.com"),
@@ -111,6 +113,7 @@ NOISE = [
         ["Budi Santoso"],
     ),
     ("Laporan Reporter : Dian Puspita\nMALANG - ", "MALANG", ["Dian Puspita"]),
+    ("Laporan Wartawan Tribun Jatim, Sri Wahyuni\nTRIBUNJATIM.COM, BATU - ", "BATU", ["Sri Wahyuni"]),
     ("Foto: Warga antre minyak goreng (Dok. Humas)\nKEPANJEN – ", "KEPANJEN", []),
     ("Jelang Hari Bhayangkara ke-80 MEMOX.CO.ID – ", None, []),
     ("Oleh: Budi Santoso\nMALANG - ", "MALANG", ["Budi Santoso"]),

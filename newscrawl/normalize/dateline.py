@@ -217,27 +217,32 @@ def match_dateline(text: str) -> tuple[Dateline, int] | None:
         if dateline is None:
             continue
         end = sep.end()
-        if dateline.location is None and dateline.outlet is not None:
-            place = _following_place(text[end:])
-            if place:
-                dateline.location, consumed = place
+        following = _following_part(text[end:])
+        if following:
+            part, consumed = following
+            # ``OUTLET – PLACE –`` or ``PLACE | OUTLET –``: the other half, with its own separator.
+            if dateline.location is None and dateline.outlet and part.location and not part.outlet:
+                dateline.location = part.location
+                end += consumed
+            elif dateline.outlet is None and dateline.location and part.outlet and not part.location:
+                dateline.outlet = part.outlet
                 end += consumed
         return dateline, end
     return None
 
 
-def _following_place(text: str) -> tuple[str, int] | None:
-    """After an outlet-only header, a short place followed by its own separator."""
+def _following_part(text: str) -> tuple[Dateline, int] | None:
+    """A short place or outlet followed by its own separator, right after a header."""
     for sep in _SEPARATOR.finditer(text[:60]):
         head = text[: sep.start()]
-        if len(head.split()) > 7:
+        if len(head.split()) > 4:
             return None
         if sep.group().strip() == ":" or not _separator_ok(text, sep):
             continue
         parsed = parse_head(head)
-        if parsed is None or parsed.outlet or not parsed.location or len(parsed.location.split()) > 4:
+        if parsed is None or bool(parsed.location) == bool(parsed.outlet):
             return None
-        return parsed.location, sep.end()
+        return parsed, sep.end()
     return None
 
 
@@ -288,7 +293,8 @@ def _drop_leading_paragraphs(text: str, authors: list[str]) -> str:
         reporter = _REPORTER.match(first)
         byline = _BYLINE.match(first)
         if reporter and first.lower().startswith("laporan"):
-            name = _NAME.match(first[reporter.end() :])
+            # ``Laporan Wartawan Tribun Jatim, Nama``: the name follows the last comma.
+            name = _NAME.match(first[reporter.end() :].rsplit(",", 1)[-1].strip())
             if name:
                 authors.append(name.group().strip())
         elif byline and _NAME.fullmatch(byline["name"].strip()):
