@@ -65,8 +65,11 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", CONTENT_TYPES.get(target.suffix, "application/octet-stream"))
         self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the crawler went away (killed or shut down): nothing to report
 
     def log_message(self, format: str, *args) -> None:
         pass  # the crawler logs every request already
