@@ -50,6 +50,24 @@ def serve():
         server.shutdown()
 
 
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from newscrawl.storage import RunLock
+lock = RunLock(Path(sys.argv[1]))
+lock.acquire()
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+def lock_holder(path: Path) -> subprocess.Popen:
+    """Another process that takes the run lock at ``path`` and keeps it until killed."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
 @dataclass
 class Crawl:
     returncode: int

@@ -15,7 +15,7 @@ import pytest
 
 from newscrawl.run import ExitCode
 from newscrawl.storage import SqliteSeenStore
-from tests.conftest import ROOT, crawl_command, records, run_crawl
+from tests.conftest import ROOT, crawl_command, lock_holder, records, run_crawl
 
 sys.path.insert(0, str(ROOT / "sites"))
 from nusadaily_articles import ARTICLES
@@ -96,24 +96,10 @@ def test_bad_arguments_stop_before_any_request(site_url: str, tmp_path: Path) ->
     assert not (tmp_path / "nusadaily").exists()
 
 
-HOLD_LOCK = """
-import sys, time
-from pathlib import Path
-from newscrawl.storage import RunLock
-lock = RunLock(Path(sys.argv[1]))
-lock.acquire()
-print("held", flush=True)
-time.sleep(120)
-"""
-
-
 def test_second_concurrent_run_exits_with_the_lock_code(site_url: str, tmp_path: Path) -> None:
     lock_path = tmp_path / "nusadaily" / ".state" / "lock"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(lock_path)], stdout=subprocess.PIPE, text=True
-    )
+    holder = lock_holder(lock_path)
     try:
-        assert holder.stdout.readline().strip() == "held"
         result = run_crawl(site_url, tmp_path)
         assert result.returncode == ExitCode.LOCK_HELD
         assert "Another run of 'nusadaily' is in progress" in result.log

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from newscrawl.storage import LockHeld, OutputDirectory, RunLock, SqliteSeenStore
+from tests.conftest import lock_holder
 
 RECORDS = [
     {"url_hash": f"{i:040x}", "canonical_url": f"https://nusadaily.com/a{i}", "title": "t"} for i in range(3)
@@ -64,26 +63,10 @@ def test_prepare_removes_half_written_batches(tmp_path: Path) -> None:
     assert list(out.temp_dir.iterdir()) == []
 
 
-HOLD_LOCK = """
-import sys, time
-from pathlib import Path
-from newscrawl.storage import RunLock
-lock = RunLock(Path(sys.argv[1]))
-lock.acquire()
-print("held", flush=True)
-time.sleep(60)
-"""
-
-
 def test_lock_is_exclusive_and_freed_by_a_killed_holder(tmp_path: Path) -> None:
     path = tmp_path / "lock"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(path)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    holder = lock_holder(path)
     try:
-        assert holder.stdout.readline().strip() == "held"
         with pytest.raises(LockHeld, match=f"pid {holder.pid}"):
             RunLock(path).acquire()
     finally:
