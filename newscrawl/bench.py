@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from scrapy.http import HtmlResponse
 
 from newscrawl.normalize import normalize_body, published_at
-from newscrawl.siteserver import server_url, start_server
+from newscrawl.siteserver import crawl_command, server_url, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "sites" / "nusadaily"
@@ -49,12 +48,9 @@ def bench_crawl() -> None:
     try:
         with tempfile.TemporaryDirectory() as output:
             for label in ("full crawl", "incremental crawl"):
-                command = [
-                    sys.executable, "-m", "scrapy", "run", "nusadaily",
-                    "-a", f"base_url={server_url(server)}",
-                    "-s", f"NEWSCRAWL_OUTPUT_DIR={output}",
-                    "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING",
-                ]  # fmt: skip
+                command = crawl_command(
+                    "nusadaily", server_url(server), Path(output), settings={"LOG_LEVEL": "WARNING"}
+                )
                 start = time.perf_counter()
                 status = subprocess.run(command, cwd=ROOT, capture_output=True, check=False).returncode
                 elapsed = time.perf_counter() - start

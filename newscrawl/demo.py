@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newscrawl.siteserver import server_url, start_server
+from newscrawl.siteserver import crawl_command, server_url, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "sites" / "nusadaily"
@@ -23,23 +23,7 @@ def main() -> int:
     server = start_server(SITE)
     url = server_url(server)
     print(f"Serving the offline copy of nusadaily.com at {url}")
-    command = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "run",
-        "nusadaily",
-        "-a",
-        f"base_url={url}",
-        "-s",
-        f"NEWSCRAWL_OUTPUT_DIR={OUTPUT}",
-        "-s",
-        "DOWNLOAD_DELAY=0",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "LOG_FILE=" + str(OUTPUT / "last-run.log"),
-    ]
+    command = crawl_command("nusadaily", url, OUTPUT, settings={"LOG_FILE": str(OUTPUT / "last-run.log")})
     OUTPUT.mkdir(exist_ok=True)
     try:
         status = subprocess.run(command, cwd=ROOT, check=False).returncode

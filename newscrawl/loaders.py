@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import Any, ClassVar
 
 from itemloaders.processors import Identity, Join, MapCompose, TakeFirst
 from scrapy.loader import ItemLoader
-from w3lib.html import remove_tags
 
 from newscrawl.items import ArticleItem
-from newscrawl.normalize import WIB, clean_text, normalize_body, parse_date, to_iso
+from newscrawl.normalize import WIB, normalize_body, parse_date, to_iso
+from newscrawl.normalize.text import html_to_text, tidy_text
 
 logger = logging.getLogger(__name__)
 
@@ -36,18 +36,29 @@ def unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+def tidy_lines(text: str) -> str:
+    """Tidy each line, keeping the line breaks the body is split on later."""
+    return "\n".join(tidy_text(line) for line in text.split("\n"))
+
+
 class ArticleLoader(ItemLoader):
     default_item_class = ArticleItem
-    default_input_processor = MapCompose(remove_tags, clean_text, empty_to_none)
+    default_input_processor = MapCompose(html_to_text, tidy_text, empty_to_none)
     default_output_processor = TakeFirst()
 
     # Paragraphs keep their line breaks until the normalizer has split the body.
+    body_in = MapCompose(html_to_text, tidy_lines, empty_to_none)
     body_out = Join("\n")
     authors_out = unique
     tags_out = unique
-    published_at_in = MapCompose(remove_tags, clean_text, empty_to_none, parse_moment)
-    modified_at_in = MapCompose(remove_tags, clean_text, empty_to_none, parse_moment)
+    published_at_in = MapCompose(html_to_text, tidy_text, empty_to_none, parse_moment)
+    modified_at_in = MapCompose(html_to_text, tidy_text, empty_to_none, parse_moment)
     schema_version_in = Identity()
+
+    # Longest value kept per field, in characters (each element for lists); longer ones are cut,
+    # logged and counted (newscrawl/text/cut/<field>), so a runaway page cannot make a huge record.
+    field_limits: ClassVar[dict[str, int]] = {"body": 100_000, "title": 500, "lead": 2_000}
+    default_field_limit = 2_000
 
     def load_item(self) -> ArticleItem:
         item: ArticleItem = super().load_item()
@@ -60,4 +71,24 @@ class ArticleLoader(ItemLoader):
             item.editor_tag = normalized.editor_tag
             item.editor = item.editor or normalized.editor
             item.authors = unique(item.authors + normalized.authors)
+        for name, value in vars(item).items():
+            if isinstance(value, str):
+                setattr(item, name, self._limit(name, value))
+            elif isinstance(value, list):
+                setattr(item, name, [self._limit(name, v) for v in value])
         return item
+
+    def _limit(self, name: str, value: str) -> str:
+        limit = self.field_limits.get(name, self.default_field_limit)
+        if len(value) <= limit:
+            return value
+        stats = self.context.get("stats")
+        if stats is not None:
+            stats.inc_value(f"newscrawl/text/cut/{name}")
+        logger.warning(
+            "%s of %s is %d characters: cut to %d", name, self.context.get("url", "?"), len(value), limit
+        )
+        cut = value[:limit]
+        # End on a word boundary when there is one near the limit.
+        space = cut.rfind(" ", limit - 200)
+        return cut[:space] if space > 0 else cut

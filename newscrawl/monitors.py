@@ -10,6 +10,7 @@ from spidermon.contrib.scrapy.monitors import ErrorCountMonitor, FinishReasonMon
 from spidermon.core.actions import Action
 
 from newscrawl.config import NewscrawlConfig
+from newscrawl.run import RunManager
 
 # spidermon 1.27 still reports through Spider.log(); its warning says nothing to our users.
 warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", module="spidermon")
@@ -18,7 +19,8 @@ warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", modu
 class NewscrawlMonitor(Monitor):
     @property
     def config(self) -> NewscrawlConfig:
-        return NewscrawlConfig.from_settings(self.data.crawler.settings)
+        manager = self.data.crawler.get_extension(RunManager)
+        return manager.config if manager is not None else NewscrawlConfig()
 
 
 @monitors.name("Articles found")
@@ -39,6 +41,25 @@ class ArticlesFoundMonitor(NewscrawlMonitor):
     def test_discovery_pages_fetched(self) -> None:
         failed = self.data.stats.get("newscrawl/list/fetch_failed", 0)
         self.assertEqual(failed, 0, msg=f"{failed} discovery page(s) failed: renamed section or site down?")
+
+
+@monitors.name("Article fetches")
+class FailedFetchMonitor(NewscrawlMonitor):
+    """Every article answering 403 (a WAF, a consent wall) is a failed run, not a quiet one;
+    one flaky article among many is only a warning in the log."""
+
+    @monitors.name("At most NEWSCRAWL_MAX_FAILED_SHARE of the article fetches fail")
+    def test_failed_share(self) -> None:
+        config = self.config
+        failed = self.data.stats.get("newscrawl/articles/fetch_failed", 0)
+        attempts = failed + self.data.stats.get("newscrawl/articles/fetched", 0)
+        if attempts < config.coverage_min_items:
+            return  # too few fetches this run for a share to mean anything
+        self.assertLessEqual(
+            failed / attempts,
+            config.max_failed_share,
+            msg=f"{failed} of {attempts} article fetches failed (see failed_fetches in the manifest)",
+        )
 
 
 @monitors.name("Valid records")
@@ -93,6 +114,7 @@ class SpiderCloseMonitorSuite(MonitorSuite):
         FinishReasonMonitor,
         ErrorCountMonitor,
         ArticlesFoundMonitor,
+        FailedFetchMonitor,
         InvalidShareMonitor,
         FieldCoverageMonitor,
     ]

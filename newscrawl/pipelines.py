@@ -14,7 +14,6 @@ from scrapy.utils.defer import deferred_from_coro
 from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline
 from twisted.internet import task
 
-from newscrawl.config import NewscrawlConfig
 from newscrawl.items import ArticleItem
 from newscrawl.run import RunManager
 
@@ -100,7 +99,7 @@ class PublishPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PublishPipeline:
-        config = NewscrawlConfig.from_settings(crawler.settings)
+        config = _run_manager(crawler).config
         return cls(crawler, config.batch_items, config.batch_seconds)
 
     def open_spider(self, spider: Spider | None = None) -> None:

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import secrets
+import sqlite3
 from enum import IntEnum
 from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, NotConfigured
+from scrapy.exceptions import CloseSpider, IgnoreRequest, NotConfigured
+from scrapy.http import Request, Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet import error
+from twisted.internet.defer import CancelledError
+from twisted.web._newclient import ResponseFailed
+from twisted.web.http import PotentialDataLoss, _DataLoss
 
-from newscrawl.config import NewscrawlConfig
-from newscrawl.storage import LockHeld, OutputDirectory, RunLock, SeenStore, SqliteSeenStore
+from newscrawl.config import ConfigError, NewscrawlConfig
+from newscrawl.storage import FetchFailure, LockHeld, OutputDirectory, RunLock, SeenStore, SqliteSeenStore
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +51,44 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+# Request meta key of an article request: {"url": live URL as listed, "url_hash": identity}.
+ARTICLE_META = "newscrawl_article"
+
+
+def failure_cause(exc: BaseException) -> tuple[str, bool]:
+    """A short cause for a failed fetch, and whether a later run should try again.
+
+    >>> failure_cause(TimeoutError())
+    ('timeout', True)
+    >>> failure_cause(IgnoreRequest("Forbidden by robots.txt"))
+    ('forbidden_by_robots', False)
+    """
+    if isinstance(exc, HttpError):
+        return f"http_{exc.response.status}", True
+    if isinstance(exc, IgnoreRequest):
+        message = str(exc)
+        if message.startswith("blocked"):
+            return "blocked", False
+        if "robots.txt unavailable" in message:
+            return "robots_unavailable", True
+        if "Forbidden by robots.txt" in message:
+            return "forbidden_by_robots", False
+        if "redirect loop" in message:
+            return "redirect_loop", True
+        return "ignored", False
+    if isinstance(exc, TimeoutError | error.TimeoutError | error.TCPTimedOutError):
+        return "timeout", True
+    if isinstance(exc, error.DNSLookupError):
+        return "dns", True
+    if isinstance(exc, error.ConnectError | error.ConnectionLost):
+        return "connection", True
+    if isinstance(exc, CancelledError) and "MAXSIZE" in str(exc).upper():
+        return "too_large", True
+    if isinstance(exc, ResponseFailed | _DataLoss | PotentialDataLoss):
+        return "data_loss", True
+    return type(exc).__name__.lower(), True
+
+
 class RunManager:
     """Extension that owns a run's durable state.
 
@@ -55,9 +99,11 @@ class RunManager:
     summary and releases the lock.
     """
 
-    def __init__(self, crawler: Crawler, config: NewscrawlConfig) -> None:
+    def __init__(self, crawler: Crawler, config: NewscrawlConfig, config_error: str | None = None) -> None:
         self.crawler = crawler
         self.config = config
+        self.config_error = config_error
+        self.given_up: list[dict[str, Any]] = []
         self.run_id = new_run_id()
         self.started_at = utc_now()
         self.lock: RunLock | None = None
@@ -76,8 +122,14 @@ class RunManager:
         if not any(str(p).endswith(PUBLISH_PIPELINE) for p in pipelines if pipelines[p] is not None):
             # ``scrapy check`` and ``scrapy parse`` run without pipelines: no state is touched.
             raise NotConfigured("publishing pipeline disabled")
-        manager = cls(crawler, NewscrawlConfig.from_settings(crawler.settings))
+        try:
+            manager = cls(crawler, NewscrawlConfig.from_settings(crawler.settings))
+        except ConfigError as exc:
+            # Reported at spider_opened, before any request, like bad spider arguments.
+            manager = cls(crawler, NewscrawlConfig(), config_error=str(exc))
         crawler.signals.connect(manager.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(manager.response_received, signal=signals.response_received)
+        crawler.signals.connect(manager.request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(manager.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(manager.engine_stopped, signal=signals.engine_stopped)
         return manager
@@ -91,6 +143,10 @@ class RunManager:
         if errors:
             logger.error("Bad spider arguments: %s", "; ".join(errors))
             stats.set_value("newscrawl/arguments/errors", len(errors))
+            raise CloseSpider("bad_arguments")
+        if self.config_error:
+            logger.error("Bad settings: %s", self.config_error)
+            stats.set_value("newscrawl/arguments/errors", 1)
             raise CloseSpider("bad_arguments")
         directory = self.config.output_dir / spider.name
         self.lock = RunLock(directory / ".state" / "lock")
@@ -141,16 +197,71 @@ class RunManager:
     # -- during the run --------------------------------------------------------
 
     def is_seen(self, url_hash: str) -> bool:
+        """Published by an earlier run."""
         return self.store is not None and self.store.contains(url_hash)
+
+    def is_done(self, url_hash: str) -> bool:
+        """Published by an earlier run, or given up after failing in too many runs."""
+        return self.store is not None and (self.store.contains(url_hash) or self.store.gave_up(url_hash))
+
+    def pending_failures(self) -> list[FetchFailure]:
+        """Articles that failed in earlier runs, to fetch again whatever the lists say."""
+        return self.store.pending_failures() if self.store is not None else []
+
+    def response_received(self, response: Response, request: Request, spider: Spider) -> None:
+        article = request.meta.get(ARTICLE_META)
+        if article and 200 <= response.status < 300:
+            self.crawler.stats.inc_value("newscrawl/articles/fetched")
+            if self.store is not None:
+                self.store.clear_failure(article["url_hash"])
+
+    def request_dropped(self, request: Request, spider: Spider) -> None:
+        """The scheduler's duplicate filter dropped a request: for a redirect, that is a loop."""
+        if request.meta.get("redirect_urls"):
+            chain = " -> ".join([*request.meta["redirect_urls"], request.url])
+            logger.warning("Redirect loop, not followed: %s", chain)
+            self.crawler.stats.inc_value("newscrawl/redirect_loops")
+            if request.meta.get(ARTICLE_META):
+                self.article_failed(request, IgnoreRequest(f"redirect loop: {chain}"))
+
+    def article_failed(self, request: Request, exc: BaseException) -> None:
+        """Count a failed article fetch by cause and remember it for the next runs."""
+        stats = self.crawler.stats
+        cause, retry = failure_cause(exc)
+        article = request.meta.get(ARTICLE_META) or {}
+        stats.inc_value("newscrawl/articles/fetch_failed")
+        stats.inc_value(f"newscrawl/articles/fetch_failed/{cause}")
+        logger.warning("Article not fetched (%s): %s (%s)", cause, request.url, exc)
+        if not retry or self.store is None or not article:
+            return
+        spider = self.crawler.spider
+        entry = self.store.record_failure(
+            FetchFailure(
+                url_hash=article["url_hash"],
+                url=article["url"],
+                outlet=getattr(spider, "site", "?"),
+                cause=cause,
+                error=str(exc)[:500],
+                run_id=self.run_id,
+            ),
+            self.config.give_up_after_runs,
+        )
+        if entry.given_up:
+            stats.inc_value("newscrawl/articles/given_up")
+            self.given_up.append({"url": entry.url, "cause": cause, "attempts": entry.attempts})
+            logger.warning(
+                "Giving up on %s after failing in %d runs (last: %s); it is not requested again "
+                "unless a list shows it anew",
+                entry.url,
+                entry.attempts,
+                cause,
+            )
 
     def publish(self, records: list[dict[str, Any]]) -> None:
         """Publish a batch, then mark its URLs seen; raise OSError if it cannot."""
         if self.output is None or self.store is None:
             raise OSError("the run has no usable output directory")
         path = self.output.publish(records)
-        if self.config.crash_after_publish:
-            # Fault injection for the crash-consistency test: die between the two steps.
-            os._exit(70)
         self.store.record_file(path.name, [(r["url_hash"], r["canonical_url"]) for r in records])
         stats = self.crawler.stats
         stats.inc_value("newscrawl/published/records", len(records))
@@ -165,7 +276,14 @@ class RunManager:
         stats.set_value("newscrawl/exit_code", int(self.exit_code))
         if self.output is None or self.store is None:
             return  # refused before it started: another run owns the directory
-        self.store.end_run(self.run_id, reason, complete=reason == "finished" and not self.publish_error)
+        try:
+            self.store.end_run(self.run_id, reason, complete=reason == "finished" and not self.publish_error)
+        except (OSError, sqlite3.Error) as exc:
+            # The run stays "incomplete" in the store, so the next run catches up.
+            self.publish_error = self.publish_error or f"could not record the run's end: {exc}"
+            logger.error("Could not record the end of the run in the seen-store: %s", exc)
+            self.exit_code = ExitCode.FAILED
+            stats.set_value("newscrawl/exit_code", int(self.exit_code))
         manifest = {
             "run_id": self.run_id,
             "spider": spider.name,
@@ -174,6 +292,8 @@ class RunManager:
             "finished_at": utc_now(),
             "finish_reason": reason,
             "counts": self._counts(),
+            "failed_fetches": self._failed_by_cause(),
+            "given_up": self.given_up,
             "files": self.output.published,
             "monitors_failed": stats.get_value("newscrawl/monitors/failures", []),
             "error": self.publish_error,
@@ -205,9 +325,22 @@ class RunManager:
             "duplicates_dropped": "newscrawl/dedup/dropped",
             "duplicate_links_skipped": "dupefilter/filtered",
             "invalid_dropped": "newscrawl/validation/dropped",
+            "articles_fetched": "newscrawl/articles/fetched",
+            "article_fetches_failed": "newscrawl/articles/fetch_failed",
+            "articles_retried": "newscrawl/articles/retried",
+            "articles_given_up": "newscrawl/articles/given_up",
             "errors": "log_count/ERROR",
         }
-        return {key: int(stats.get_value(stat, 0)) for key, stat in names.items()}
+        counts = {key: int(stats.get_value(stat, 0)) for key, stat in names.items()}
+        counts["requests_blocked"] = sum(
+            int(v) for k, v in stats.get_stats().items() if k.startswith("newscrawl/blocked/")
+        )
+        return counts
+
+    def _failed_by_cause(self) -> dict[str, int]:
+        prefix = "newscrawl/articles/fetch_failed/"
+        stats = self.crawler.stats.get_stats()
+        return {k[len(prefix) :]: int(v) for k, v in sorted(stats.items()) if k.startswith(prefix)}
 
     def engine_stopped(self) -> None:
         if self.store is not None:

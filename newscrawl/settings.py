@@ -12,13 +12,30 @@ NEWSPIDER_MODULE = "newscrawl.spiders"
 COMMANDS_MODULE = "newscrawl.commands"
 
 USER_AGENT = "newscrawl/1.0 (news archive crawler; respects robots.txt)"
+# Polite by default (README, "Safety and politeness"): one request at a time per host, at least a
+# second apart, slower when the server slows down, Crawl-delay and Retry-After kept.
 ROBOTSTXT_OBEY = True
-CONCURRENT_REQUESTS_PER_DOMAIN = 4
-DOWNLOAD_DELAY = 0.5
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
 AUTOTHROTTLE_ENABLED = True
-AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_START_DELAY = 1.0
 DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
+# One article that fails three times is a warning; the failed-fetch monitor judges the share.
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
+
+DOWNLOADER_MIDDLEWARES = {
+    # First: nothing is asked of a host or port outside the crawl, robots.txt included.
+    "newscrawl.netguard.AddressGuardMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.politeness.StrictRobotsTxtMiddleware": 100,
+    # Below HttpCompressionMiddleware (590): it sees the decompressed body.
+    "newscrawl.encoding.EncodingMiddleware": 580,
+    # Last before the download, first to see the response (before RetryMiddleware, 550).
+    "newscrawl.politeness.PolitenessMiddleware": 950,
+}
+# Refuses non-public answers at connection time (see newscrawl/netguard.py).
+TWISTED_DNS_RESOLVER = "newscrawl.netguard.GuardedResolver"
 
 # Security: no local-file or inline-data fetches, no consoles, bounded responses.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
@@ -47,14 +64,7 @@ SPIDERMON_SPIDER_CLOSE_MONITORS = ("newscrawl.monitors.SpiderCloseMonitorSuite",
 SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
 SPIDERMON_MAX_ERRORS = 0
 
-NEWSCRAWL_OUTPUT_DIR = "output"
-NEWSCRAWL_BATCH_ITEMS = 200
-NEWSCRAWL_BATCH_SECONDS = 60
-NEWSCRAWL_MIN_ARTICLES = 1
-NEWSCRAWL_COVERAGE_MIN_ITEMS = 5
-NEWSCRAWL_MAX_INVALID_SHARE = 0.2
-# Shares of valid records with these optional fields filled (required ones are validated).
-NEWSCRAWL_COVERAGE_MIN = {"published_at": 0.9}
+# NEWSCRAWL_* settings and their defaults: newscrawl/config.py.
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

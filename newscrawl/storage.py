@@ -17,6 +17,7 @@ nothing visible and nothing seen; a crash after it is repaired by
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import fcntl
 import json
@@ -24,6 +25,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -72,7 +74,31 @@ class SeenStore(Protocol):
     def catch_up_from(self) -> tuple[bool, str | None]:
         """Whether the last run left a gap, and when the last complete run started."""
 
+    def record_failure(self, failure: FetchFailure, give_up_after: int) -> FetchFailure:
+        """Count a failed fetch of an article (once per run); return its updated entry."""
+
+    def clear_failure(self, url_hash: str) -> None: ...
+
+    def gave_up(self, url_hash: str) -> bool: ...
+
+    def pending_failures(self) -> list[FetchFailure]:
+        """Articles that failed in earlier runs and are not given up: to fetch again."""
+
     def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class FetchFailure:
+    """An article whose fetch failed: retried by later runs until it succeeds or is given up."""
+
+    url_hash: str
+    url: str
+    outlet: str
+    cause: str
+    error: str
+    run_id: str
+    attempts: int = 1
+    given_up: bool = False
 
 
 class SqliteSeenStore:
@@ -88,6 +114,10 @@ class SqliteSeenStore:
                 file TEXT NOT NULL, seen_at TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS files (
                 name TEXT PRIMARY KEY, records INTEGER NOT NULL, recorded_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS failures (
+                url_hash TEXT PRIMARY KEY, url TEXT NOT NULL, outlet TEXT NOT NULL,
+                cause TEXT NOT NULL, error TEXT NOT NULL, run_id TEXT NOT NULL,
+                attempts INTEGER NOT NULL, given_up INTEGER NOT NULL DEFAULT 0);
             CREATE TABLE IF NOT EXISTS runs (
                 run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finish_reason TEXT,
                 complete INTEGER NOT NULL DEFAULT 0);
@@ -126,6 +156,42 @@ class SqliteSeenStore:
         # A killed run never reaches end_run, so its row stays incomplete.
         gap = last is not None and not last[0]
         return gap, complete[0] if complete else None
+
+    def record_failure(self, failure: FetchFailure, give_up_after: int) -> FetchFailure:
+        with self._transaction():
+            row = self._db.execute(
+                "SELECT attempts, run_id FROM failures WHERE url_hash = ?", (failure.url_hash,)
+            ).fetchone()
+            attempts = 1 if row is None else row[0] + (row[1] != failure.run_id)
+            updated = dataclasses.replace(failure, attempts=attempts, given_up=attempts >= give_up_after)
+            self._db.execute(
+                "INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    updated.url_hash,
+                    updated.url,
+                    updated.outlet,
+                    updated.cause,
+                    updated.error,
+                    updated.run_id,
+                    updated.attempts,
+                    int(updated.given_up),
+                ),
+            )
+        return updated
+
+    def clear_failure(self, url_hash: str) -> None:
+        self._db.execute("DELETE FROM failures WHERE url_hash = ?", (url_hash,))
+
+    def gave_up(self, url_hash: str) -> bool:
+        row = self._db.execute("SELECT given_up FROM failures WHERE url_hash = ?", (url_hash,)).fetchone()
+        return bool(row and row[0])
+
+    def pending_failures(self) -> list[FetchFailure]:
+        rows = self._db.execute(
+            "SELECT url_hash, url, outlet, cause, error, run_id, attempts, given_up FROM failures "
+            "WHERE given_up = 0 ORDER BY rowid"
+        ).fetchall()
+        return [FetchFailure(*row[:7], given_up=bool(row[7])) for row in rows]
 
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM seen").fetchone()[0]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from newscrawl.siteserver import crawl_command as local_crawl_command
 from newscrawl.siteserver import server_url, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,18 +94,7 @@ def records(output: Path) -> list[dict]:
 
 
 def crawl_command(base_url: str, output: Path, *args: str, settings: dict | None = None) -> list[str]:
-    command = [sys.executable, "-m", "scrapy", "run", "nusadaily", "-a", f"base_url={base_url}"]
-    for arg in args:
-        command += ["-a", arg]
-    merged = {
-        "NEWSCRAWL_OUTPUT_DIR": str(output),
-        "DOWNLOAD_DELAY": "0",
-        "AUTOTHROTTLE_ENABLED": "False",
-        **(settings or {}),
-    }
-    for name, value in merged.items():
-        command += ["-s", f"{name}={value}"]
-    return command
+    return local_crawl_command("nusadaily", base_url, output, args, settings)
 
 
 def run_crawl(base_url: str, output: Path, *args: str, settings: dict | None = None) -> Crawl:

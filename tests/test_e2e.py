@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 
 from newscrawl.run import ExitCode
+from newscrawl.settings import EXTENSIONS
 from newscrawl.storage import SqliteSeenStore
 from tests.conftest import ROOT, crawl_command, lock_holder, records, run_crawl
 
@@ -159,7 +160,8 @@ def test_sigterm_publishes_what_is_complete_and_says_shutdown(serve, site_url: s
 
 
 def test_crash_between_publish_and_seen_store_emits_no_duplicate(site_url: str, tmp_path: Path) -> None:
-    crashed = run_crawl(site_url, tmp_path, settings={"NEWSCRAWL_CRASH_AFTER_PUBLISH": "True"})
+    extensions = {**EXTENSIONS, "tests.faultinject.CrashAfterPublish": 0}
+    crashed = run_crawl(site_url, tmp_path, settings={"EXTENSIONS": json.dumps(extensions)})
     assert crashed.returncode == 70
     assert len(records(tmp_path)) == len(ARTICLES) and seen_count(tmp_path) == 0
     rerun = run_crawl(site_url, tmp_path)

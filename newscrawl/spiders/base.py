@@ -10,9 +10,14 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
+from lxml import etree
 from scrapy.crawler import Crawler
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap
 
-from newscrawl.run import RunManager
+from newscrawl.netguard import DEFAULT_PORTS
+from newscrawl.run import ARTICLE_META, RunManager
 from newscrawl.urls import canonicalize, same_site, strip_tracking, url_hash
 
 logger = logging.getLogger(__name__)
@@ -23,10 +28,16 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def check_base_url(value: str) -> str:
-    """An http(s) origin only: no other scheme, no credentials, no path."""
+    """An http(s) origin only: no other scheme, no credentials, no path, a real port."""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"base_url must be an http:// or https:// URL, got {value!r}")
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port outside 0-65535
+    except ValueError:
+        raise ValueError(f"base_url has no valid port (1-65535): {value!r}") from None
+    if parts.port == 0:
+        raise ValueError(f"base_url has no valid port (1-65535): {value!r}")
     if parts.username or parts.password or parts.query or parts.fragment:
         raise ValueError(f"base_url must not carry credentials, a query or a fragment: {value!r}")
     if parts.path not in ("", "/"):
@@ -142,6 +153,18 @@ class NewsSpider(scrapy.Spider):
 
     # -- identity and state ------------------------------------------------------
 
+    def allows_origin(self, scheme: str, host: str, port: int) -> bool:
+        """Requests go to the site (any subdomain) on its scheme's port, or to the mirror's exact origin."""
+        mirror = urlsplit(self.base_url)
+        if self.base_url != self.site_url and (scheme, host, port) == (
+            mirror.scheme,
+            mirror.hostname,
+            mirror.port or DEFAULT_PORTS[mirror.scheme],
+        ):
+            return True
+        on_site = host == self.site or host.endswith("." + self.site)
+        return on_site and port == DEFAULT_PORTS.get(scheme)
+
     def site_link(self, url: str) -> str:
         """The live site's URL for a URL fetched from a mirror."""
         if self.base_url != self.site_url and url.startswith(self.base_url):
@@ -169,10 +192,10 @@ class NewsSpider(scrapy.Spider):
             return False, None
         return manager.catch_up, manager.catch_up_since
 
-    def is_seen(self, url: str) -> bool:
-        """True when an earlier run already published the article at ``url``."""
+    def is_done(self, url: str) -> bool:
+        """True when an earlier run published the article at ``url``, or gave up on it."""
         manager = self.crawler.get_extension(RunManager)
-        return manager is not None and manager.is_seen(url_hash(self.canonical_url(url)))
+        return manager is not None and manager.is_done(url_hash(self.canonical_url(url)))
 
     def in_window(self, day: dt.date | None) -> bool:
         if day is None:
@@ -190,14 +213,22 @@ class NewsSpider(scrapy.Spider):
             if not self.in_window(day):
                 old += 1
                 continue
-            if self.is_seen(link):
+            if self.is_done(link):
                 seen += 1
                 stats.inc_value("newscrawl/articles/skipped_seen")
                 continue
-            requests.append(
-                scrapy.Request(strip_tracking(link), callback=callback, errback=self.article_failed)
-            )
+            requests.append(self.article_request(link, callback))
         return requests, seen, old
+
+    def article_request(self, link: str, callback: Any) -> scrapy.Request:
+        """The request for an article link; its identity travels with it for the failure ledger."""
+        live = self.site_link(strip_tracking(link))
+        return scrapy.Request(
+            self.mirror_link(live),
+            callback=callback,
+            errback=self.article_failed,
+            meta={ARTICLE_META: {"url": live, "url_hash": url_hash(self.canonical_url(live))}},
+        )
 
     def discovered(
         self, response: Any, links: list[tuple[str, dt.date | None]], callback: Any
@@ -210,18 +241,51 @@ class NewsSpider(scrapy.Spider):
         requests, _, old = self.article_requests(links, callback)
         return requests, old
 
+    def sitemap_entries(self, response: Any) -> list[dict[str, Any]]:
+        """The entries of a sitemap, gzipped or not, whatever its Content-Type; [] (logged,
+        counted) when the body is no sitemap."""
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+            except (OSError, EOFError, _DecompressionMaxSizeExceeded) as exc:
+                return self._unreadable(response, f"gzip: {exc or type(exc).__name__}")
+        try:
+            return list(Sitemap(body))
+        except (StopIteration, etree.LxmlError, ValueError) as exc:
+            return self._unreadable(response, f"not a sitemap: {exc or type(exc).__name__}")
+
+    def _unreadable(self, response: Any, reason: str) -> list[dict[str, Any]]:
+        self.crawler.stats.inc_value("newscrawl/list/unreadable")
+        logger.warning("Cannot read %s (%s)", response.url, reason)
+        return []
+
     def discovery_failed(self, failure: Any) -> None:
         """A list page, feed or sitemap that could not be fetched (404, timeout…)."""
         self.crawler.stats.inc_value("newscrawl/list/fetch_failed")
         logger.warning("Discovery page not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())
 
     def article_failed(self, failure: Any) -> None:
-        self.crawler.stats.inc_value("newscrawl/articles/fetch_failed")
-        logger.warning("Article not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())
+        manager = self.crawler.get_extension(RunManager)
+        if manager is not None:
+            manager.article_failed(failure.request, failure.value)
+        else:
+            logger.warning("Article not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())
 
     async def start(self) -> AsyncIterator[Any]:
         for request in self.start_points():
             yield request
+        # Articles that failed in earlier runs come back whatever the lists show now.
+        manager = self.crawler.get_extension(RunManager)
+        pending = manager.pending_failures() if manager is not None else []
+        if pending:
+            logger.info("Fetching %d article(s) that failed in earlier runs", len(pending))
+        for entry in pending:
+            self.crawler.stats.inc_value("newscrawl/articles/retried")
+            yield self.article_request(entry.url, self.parse_article)
 
     def start_points(self) -> Iterable[scrapy.Request]:
+        raise NotImplementedError
+
+    def parse_article(self, response: Any) -> Iterable[Any]:
         raise NotImplementedError

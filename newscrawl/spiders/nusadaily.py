@@ -6,15 +6,12 @@ import datetime as dt
 import email.utils
 import json
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
-from scrapy.utils.sitemap import Sitemap
-from w3lib.html import remove_tags
 
 from newscrawl.loaders import ArticleLoader
 from newscrawl.normalize import WIB, parse_date
@@ -25,12 +22,6 @@ logger = logging.getLogger(__name__)
 
 # First path segments that are never an article on a Varient site.
 RESERVED_PATHS = {"tag", "profile", "search", "rss", "rss-feeds", "sitemap.xml", "page", "contact"}
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-
-
-def paragraph_text(html: str) -> str:
-    """A ``<p>``'s text with ``<br>`` kept as a line break."""
-    return remove_tags(_BREAK.sub("\n", html))
 
 
 class NusadailySpider(NewsSpider):
@@ -165,7 +156,7 @@ class NusadailySpider(NewsSpider):
         @returns requests 1
         """
         links = []
-        for entry in Sitemap(response.body):
+        for entry in self.sitemap_entries(response):
             loc = entry.get("loc", "").strip()
             path = urlsplit(loc).path.strip("/")
             if not path or "/" in path or path in RESERVED_PATHS or path in self.default_sections:
@@ -198,9 +189,7 @@ class NusadailySpider(NewsSpider):
         loader.add_css("lead", "h2.post-summary")
         body = response.css("div.post-text.mt-4")
         paragraphs = body.css("p")
-        loader.add_value(
-            "body", [paragraph_text(p.get()) for p in paragraphs] or [paragraph_text(b.get()) for b in body]
-        )
+        loader.add_value("body", paragraphs.getall() or body.getall())
         loader.add_css("authors", ".post-details-meta .item-meta-author span")
         loader.add_css("authors", 'meta[name="author"]::attr(content)')
         loader.add_css("authors", 'meta[property="article:author"]::attr(content)')

@@ -1,0 +1,25 @@
+"""Crash injection for the crash-consistency test, loaded into the crawl as an extension.
+
+-s EXTENSIONS='{..., "tests.faultinject.CrashAfterPublish": 0}'
+"""
+
+from __future__ import annotations
+
+import os
+
+from newscrawl.storage import OutputDirectory
+
+
+class CrashAfterPublish:
+    """The process dies right after the first batch is published, before it is recorded as seen."""
+
+    @classmethod
+    def from_crawler(cls, crawler: object) -> CrashAfterPublish:
+        publish = OutputDirectory.publish
+
+        def publish_then_die(self: OutputDirectory, records: list[dict]) -> object:
+            publish(self, records)
+            os._exit(70)
+
+        OutputDirectory.publish = publish_then_die
+        return cls()
