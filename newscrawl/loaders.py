@@ -25,7 +25,7 @@ def parse_moment(value: str, loader_context: dict[str, Any]) -> str | None:
     """Printed or machine date to ISO 8601 in the site's zone; unparseable is logged."""
     parsed = parse_date(value, loader_context.get("default_tz", WIB))
     if parsed is None:
-        stats = loader_context.get("stats")
+        stats = loader_context.get("crawl_stats")
         if stats is not None:
             stats.inc_value("newscrawl/dates/unparseable")
         logger.warning("Unparseable date %r on %s", value, loader_context.get("url", "?"))
@@ -82,7 +82,7 @@ class ArticleLoader(ItemLoader):
         limit = self.field_limits.get(name, self.default_field_limit)
         if len(value) <= limit:
             return value
-        stats = self.context.get("stats")
+        stats = self.context.get("crawl_stats")
         if stats is not None:
             stats.inc_value(f"newscrawl/text/cut/{name}")
         logger.warning(

@@ -11,11 +11,19 @@ from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, IgnoreRequest, NotConfigured
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    CloseSpider,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    NotConfigured,
+    ResponseDataLossError,
+)
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error
-from twisted.internet.defer import CancelledError
 from twisted.web._newclient import ResponseFailed
 from twisted.web.http import PotentialDataLoss, _DataLoss
 
@@ -76,16 +84,16 @@ def failure_cause(exc: BaseException) -> tuple[str, bool]:
         if "redirect loop" in message:
             return "redirect_loop", True
         return "ignored", False
-    if isinstance(exc, TimeoutError | error.TimeoutError | error.TCPTimedOutError):
+    if isinstance(exc, TimeoutError | DownloadTimeoutError | error.TimeoutError | error.TCPTimedOutError):
         return "timeout", True
-    if isinstance(exc, error.DNSLookupError):
+    if isinstance(exc, CannotResolveHostError | error.DNSLookupError):
         return "dns", True
-    if isinstance(exc, error.ConnectError | error.ConnectionLost):
-        return "connection", True
-    if isinstance(exc, CancelledError) and "MAXSIZE" in str(exc).upper():
-        return "too_large", True
-    if isinstance(exc, ResponseFailed | _DataLoss | PotentialDataLoss):
+    if isinstance(exc, DownloadCancelledError):
+        return "too_large", True  # Scrapy cancels a download only when it passes DOWNLOAD_MAXSIZE
+    if isinstance(exc, ResponseDataLossError | ResponseFailed | _DataLoss | PotentialDataLoss):
         return "data_loss", True
+    if isinstance(exc, DownloadConnectionRefusedError | error.ConnectError | error.ConnectionLost):
+        return "connection", True
     return type(exc).__name__.lower(), True
 
 
@@ -216,8 +224,8 @@ class RunManager:
                 self.store.clear_failure(article["url_hash"])
 
     def request_dropped(self, request: Request, spider: Spider) -> None:
-        """The scheduler's duplicate filter dropped a request: for a redirect, that is a loop."""
-        if request.meta.get("redirect_urls"):
+        """The scheduler's duplicate filter dropped a redirect back into its own chain: a loop."""
+        if request.url in request.meta.get("redirect_urls", ()):
             chain = " -> ".join([*request.meta["redirect_urls"], request.url])
             logger.warning("Redirect loop, not followed: %s", chain)
             self.crawler.stats.inc_value("newscrawl/redirect_loops")
@@ -250,8 +258,7 @@ class RunManager:
             stats.inc_value("newscrawl/articles/given_up")
             self.given_up.append({"url": entry.url, "cause": cause, "attempts": entry.attempts})
             logger.warning(
-                "Giving up on %s after failing in %d runs (last: %s); it is not requested again "
-                "unless a list shows it anew",
+                "Giving up on %s after failing in %d runs (last: %s); later runs skip it",
                 entry.url,
                 entry.attempts,
                 cause,
@@ -329,12 +336,17 @@ class RunManager:
             "article_fetches_failed": "newscrawl/articles/fetch_failed",
             "articles_retried": "newscrawl/articles/retried",
             "articles_given_up": "newscrawl/articles/given_up",
+            "robots_unavailable": "newscrawl/robotstxt/unavailable",
+            "encoding_conflicts": "newscrawl/encoding/conflict",
+            "redirect_loops": "newscrawl/redirect_loops",
             "errors": "log_count/ERROR",
         }
         counts = {key: int(stats.get_value(stat, 0)) for key, stat in names.items()}
+        every = stats.get_stats()
         counts["requests_blocked"] = sum(
-            int(v) for k, v in stats.get_stats().items() if k.startswith("newscrawl/blocked/")
+            int(v) for k, v in every.items() if k.startswith("newscrawl/blocked/")
         )
+        counts["fields_cut"] = sum(int(v) for k, v in every.items() if k.startswith("newscrawl/text/cut/"))
         return counts
 
     def _failed_by_cause(self) -> dict[str, int]:

@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 
-from newscrawl.storage import OutputDirectory
+from newscrawl.storage import OutputDirectory, SqliteSeenStore
 
 
 class CrashAfterPublish:
@@ -22,4 +23,16 @@ class CrashAfterPublish:
             os._exit(70)
 
         OutputDirectory.publish = publish_then_die
+        return cls()
+
+
+class FailEndRun:
+    """The seen-store cannot record the end of the run, as on a disk that filled up at the end."""
+
+    @classmethod
+    def from_crawler(cls, crawler: object) -> FailEndRun:
+        def end_run(self: SqliteSeenStore, *args: object, **kwargs: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        SqliteSeenStore.end_run = end_run
         return cls()

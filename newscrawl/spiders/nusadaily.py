@@ -176,7 +176,9 @@ class NusadailySpider(NewsSpider):
         @returns items 1 1
         @scrapes url canonical_url url_hash title body published_at
         """
-        loader = ArticleLoader(response=response, stats=self.crawler.stats, default_tz=WIB, url=response.url)
+        loader = ArticleLoader(
+            response=response, crawl_stats=self.crawler.stats, default_tz=WIB, url=response.url
+        )
         rel_canonical = response.css('link[rel="canonical"]::attr(href)').get()
         canonical = self.canonical_url(response.url, rel_canonical)
         loader.add_value("url", response.url)
