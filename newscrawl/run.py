@@ -83,6 +83,8 @@ def failure_cause(exc: BaseException) -> tuple[str, bool]:
             return "forbidden_by_robots", False
         if "redirect loop" in message:
             return "redirect_loop", True
+        if "DOWNLOAD_MAXSIZE" in message:
+            return "too_large", True  # a compression bomb, stopped while decompressing
         return "ignored", False
     if isinstance(exc, TimeoutError | DownloadTimeoutError | error.TimeoutError | error.TCPTimedOutError):
         return "timeout", True

@@ -67,6 +67,8 @@ FAILURES = [
     pytest.param(Fault(short_body=True), "data_loss", {}, id="short-body"),
     pytest.param(Fault(broken_chunking=True), "data_loss", {}, id="broken-chunking"),
     pytest.param(Fault(endless=True), "too_large", {"DOWNLOAD_MAXSIZE": str(1024 * 1024)}, id="oversized"),
+    pytest.param(Fault(bomb="gzip"), "too_large", {}, id="gzip-bomb"),
+    pytest.param(Fault(bomb="br"), "too_large", {}, id="brotli-bomb"),
 ]
 
 
