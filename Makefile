@@ -27,7 +27,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 install: $(STAMP) ## Create .venv with the pinned requirements
 
 demo: $(STAMP) ## Crawl the bundled offline copy of nusadaily.com (state kept in demo-output/)
-	$(BIN)/python -m newscrawl.demo
+	$(BIN)/python -m newscrawl.dev.demo
 
 demo-reset: ## Forget the demo's state and output
 	rm -rf demo-output
@@ -47,10 +47,10 @@ format: $(STAMP) ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP) ## Print speed figures (normalizer and a full crawl of the copy)
-	$(BIN)/python -m newscrawl.bench
+	$(BIN)/python -m newscrawl.dev.bench
 
-site: $(STAMP) ## Rebuild sites/nusadaily/ from sites/nusadaily_articles.py
-	$(BIN)/python sites/build_nusadaily.py
+site: $(STAMP) ## Rebuild the offline copy newscrawl/dev/sites/nusadaily/ from its builder
+	$(BIN)/python -m newscrawl.dev.sites.build_nusadaily
 
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache

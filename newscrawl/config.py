@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.settings import BaseSettings
+from scrapy.utils.misc import load_object
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 # Shares of valid records with these optional fields filled; a spider's own entries add to these.
@@ -48,6 +50,54 @@ def parse_resolve(values: Any) -> dict[str, str]:
     return pinned
 
 
+def load_backend(path: Any) -> str:
+    """A seen-set class path that imports and opens state directories."""
+    try:
+        backend = load_object(str(path))
+    except (ImportError, NameError, AttributeError) as exc:
+        raise ValueError(f"cannot import {path!r}: {exc}") from None
+    if not callable(getattr(backend, "open", None)):
+        raise ValueError(f"{path!r} has no open(state_dir)")
+    return str(path)
+
+
+def parse_mirrors(values: Any) -> dict[str, str]:
+    """Outlet host -> local origin, from a dict or ``host=origin,host=origin``.
+
+    >>> parse_mirrors("nusadaily.com=http://127.0.0.1:8000")
+    {'nusadaily.com': 'http://127.0.0.1:8000'}
+    """
+    if isinstance(values, str):
+        values = (
+            json.loads(values)
+            if values.lstrip().startswith("{")
+            else dict(v.split("=", 1) for v in values.split(",") if "=" in v)
+        )
+    return {str(host).strip().lower(): check_origin(str(origin)) for host, origin in dict(values).items()}
+
+
+def check_origin(value: str) -> str:
+    """An http(s) origin only: no other scheme, no credentials, no path, a real port.
+
+    >>> check_origin("http://127.0.0.1:8000/")
+    'http://127.0.0.1:8000'
+    """
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"must be an http:// or https:// URL, got {value!r}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0:
+        raise ValueError(f"has no valid port (1-65535): {value!r}")
+    if parts.username or parts.password or parts.query or parts.fragment:
+        raise ValueError(f"must not carry credentials, a query or a fragment: {value!r}")
+    if parts.path not in ("", "/"):
+        raise ValueError(f"must be an origin without a path, got {value!r}")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 @dataclass(frozen=True)
 class NewscrawlConfig:
     """Every NEWSCRAWL_* setting; the defaults here are the only ones."""
@@ -69,6 +119,10 @@ class NewscrawlConfig:
     allowed_addresses: tuple[IPNetwork, ...] = ()
     # Names pinned to addresses, like curl --resolve.
     resolve: dict[str, str] = field(default_factory=dict)
+    # The seen-set class (newscrawl.storage.SeenSet); a shared store replaces the local SQLite one.
+    seen_backend: str = "newscrawl.storage.SqliteSeenSet"
+    # Local copies to crawl instead of live outlets: host -> origin (``base_url`` sets one).
+    mirrors: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> NewscrawlConfig:
@@ -112,6 +166,8 @@ class NewscrawlConfig:
         read("NEWSCRAWL_RETRY_AFTER_MAX", "retry_after_max", float, lambda v: v >= 0)
         read("NEWSCRAWL_ALLOWED_ADDRESSES", "allowed_addresses", parse_networks, lambda v: True)
         read("NEWSCRAWL_RESOLVE", "resolve", parse_resolve, lambda v: True)
+        read("NEWSCRAWL_SEEN_BACKEND", "seen_backend", load_backend, lambda v: True)
+        read("NEWSCRAWL_MIRRORS", "mirrors", parse_mirrors, lambda v: True)
         if errors:
             raise ConfigError("; ".join(errors))
         return cls(**values)

@@ -10,7 +10,7 @@ from itemloaders.processors import Identity, Join, MapCompose, TakeFirst
 from scrapy.loader import ItemLoader
 
 from newscrawl.items import ArticleItem
-from newscrawl.normalize import WIB, normalize_body, parse_date, to_iso
+from newscrawl.normalize import NORMALIZED_FIELDS, WIB, normalize_body, parse_date, to_iso
 from newscrawl.normalize.text import html_to_text, tidy_text
 
 logger = logging.getLogger(__name__)
@@ -25,11 +25,16 @@ def parse_moment(value: str, loader_context: dict[str, Any]) -> str | None:
     """Printed or machine date to ISO 8601 in the site's zone; unparseable is logged."""
     parsed = parse_date(value, loader_context.get("default_tz", WIB))
     if parsed is None:
-        stats = loader_context.get("crawl_stats")
-        if stats is not None:
-            stats.inc_value("newscrawl/dates/unparseable")
-        logger.warning("Unparseable date %r on %s", value, loader_context.get("url", "?"))
+        note(loader_context, "dates/unparseable", f"unparseable date {value!r}")
     return to_iso(parsed)
+
+
+def note(loader_context: dict[str, Any], key: str, message: str) -> None:
+    """Log a problem with the page and keep it in the context's ``problems`` list (counted by the crawl)."""
+    logger.warning("%s on %s", message, loader_context.get("url", "?"))
+    problems = loader_context.get("problems")
+    if problems is not None:
+        problems.append(key)
 
 
 def unique(values: list[str]) -> list[str]:
@@ -62,15 +67,16 @@ class ArticleLoader(ItemLoader):
 
     def load_item(self) -> ArticleItem:
         item: ArticleItem = super().load_item()
+        authors, editor = item.authors, item.editor
         item.crawled_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         if item.body:
             normalized = normalize_body(item.body)
-            item.body = normalized.body or None
-            item.dateline_location = normalized.dateline_location
-            item.dateline_outlet = normalized.dateline_outlet
-            item.editor_tag = normalized.editor_tag
-            item.editor = item.editor or normalized.editor
-            item.authors = unique(item.authors + normalized.authors)
+            for name in NORMALIZED_FIELDS:
+                setattr(item, name, getattr(normalized, name))
+            item.body = item.body or None
+            # A byline read from the page comes first; credits found in the text add to it.
+            item.authors = unique(authors + normalized.authors)
+            item.editor = editor or normalized.editor
         for name, value in vars(item).items():
             if isinstance(value, str):
                 setattr(item, name, self._limit(name, value))
@@ -82,12 +88,7 @@ class ArticleLoader(ItemLoader):
         limit = self.field_limits.get(name, self.default_field_limit)
         if len(value) <= limit:
             return value
-        stats = self.context.get("crawl_stats")
-        if stats is not None:
-            stats.inc_value(f"newscrawl/text/cut/{name}")
-        logger.warning(
-            "%s of %s is %d characters: cut to %d", name, self.context.get("url", "?"), len(value), limit
-        )
+        note(self.context, f"text/cut/{name}", f"{name} of {len(value)} characters cut to {limit}")
         cut = value[:limit]
         # End on a word boundary when there is one near the limit.
         space = cut.rfind(" ", limit - 200)

@@ -1,15 +1,21 @@
-"""spidermon monitors run when a spider closes; a failure sets exit status 3."""
+"""spidermon monitors run when a spider closes; a failure sets exit status 3.
+
+Every check is made per outlet (stats ``newscrawl/outlets/<host>/…``), so one dead
+outlet among thirty fails its own check and the message names it.
+"""
 
 from __future__ import annotations
 
 import warnings
-from typing import ClassVar
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
 
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.contrib.scrapy.monitors import ErrorCountMonitor, FinishReasonMonitor
 from spidermon.core.actions import Action
 
 from newscrawl.config import NewscrawlConfig
+from newscrawl.outlets import Outlet
 from newscrawl.run import RunManager
 
 # spidermon 1.27 still reports through Spider.log(); its warning says nothing to our users.
@@ -22,6 +28,19 @@ class NewscrawlMonitor(Monitor):
         manager = self.data.crawler.get_extension(RunManager)
         return manager.config if manager is not None else NewscrawlConfig()
 
+    def outlets(self) -> Iterator[tuple[Outlet, Callable[[str], Any]]]:
+        """Each outlet of the run, with a reader of its own stats."""
+        stats = self.data.stats
+        for outlet in getattr(self.data.crawler.spider, "outlets", ()):
+
+            def stat(key: str, host: str = outlet.host) -> Any:
+                return stats.get(f"newscrawl/outlets/{host}/{key}", 0)
+
+            yield outlet, stat
+
+    def assert_no_problems(self, problems: list[str], what: str) -> None:
+        self.assertFalse(problems, msg=f"{what}: {'; '.join(problems)}")
+
 
 @monitors.name("Articles found")
 class ArticlesFoundMonitor(NewscrawlMonitor):
@@ -29,18 +48,22 @@ class ArticlesFoundMonitor(NewscrawlMonitor):
 
     @monitors.name("Listing pages yield at least NEWSCRAWL_MIN_ARTICLES articles (new or seen)")
     def test_articles_found(self) -> None:
-        config = self.config
-        found = self.data.stats.get("newscrawl/articles/found", 0)
-        self.assertGreaterEqual(
-            found,
-            config.min_articles,
-            msg=f"found {found} article links on list pages, expected at least {config.min_articles}",
-        )
+        minimum = self.config.min_articles
+        problems = [
+            f"{outlet.host} {stat('articles/found')} < {minimum}"
+            for outlet, stat in self.outlets()
+            if stat("articles/found") < minimum
+        ]
+        self.assert_no_problems(problems, "too few article links on list pages")
 
     @monitors.name("Every list page, feed and sitemap was fetched")
     def test_discovery_pages_fetched(self) -> None:
-        failed = self.data.stats.get("newscrawl/list/fetch_failed", 0)
-        self.assertEqual(failed, 0, msg=f"{failed} discovery page(s) failed: renamed section or site down?")
+        problems = [
+            f"{outlet.host} {stat('list/fetch_failed')} failed"
+            for outlet, stat in self.outlets()
+            if stat("list/fetch_failed")
+        ]
+        self.assert_no_problems(problems, "discovery pages not fetched (renamed section or site down?)")
 
 
 @monitors.name("Article fetches")
@@ -51,15 +74,13 @@ class FailedFetchMonitor(NewscrawlMonitor):
     @monitors.name("At most NEWSCRAWL_MAX_FAILED_SHARE of the article fetches fail")
     def test_failed_share(self) -> None:
         config = self.config
-        failed = self.data.stats.get("newscrawl/articles/fetch_failed", 0)
-        attempts = failed + self.data.stats.get("newscrawl/articles/fetched", 0)
-        if attempts < config.coverage_min_items:
-            return  # too few fetches this run for a share to mean anything
-        self.assertLessEqual(
-            failed / attempts,
-            config.max_failed_share,
-            msg=f"{failed} of {attempts} article fetches failed (see failed_fetches in the manifest)",
-        )
+        problems = []
+        for outlet, stat in self.outlets():
+            failed = stat("articles/fetch_failed")
+            attempts = failed + stat("articles/fetched")
+            if attempts >= config.coverage_min_items and failed / attempts > config.max_failed_share:
+                problems.append(f"{outlet.host} {failed} of {attempts} failed")
+        self.assert_no_problems(problems, "article fetches failed (see failed_fetches in the manifest)")
 
 
 @monitors.name("Valid records")
@@ -69,34 +90,31 @@ class InvalidShareMonitor(NewscrawlMonitor):
     @monitors.name("At most NEWSCRAWL_MAX_INVALID_SHARE of the records fail validation")
     def test_invalid_share(self) -> None:
         config = self.config
-        checked = self.data.stats.get("newscrawl/validation/checked", 0)
-        invalid = self.data.stats.get("newscrawl/validation/dropped", 0)
-        if checked < config.coverage_min_items:
-            return  # too few records this run for a share to mean anything
-        self.assertLessEqual(
-            invalid / checked,
-            config.max_invalid_share,
-            msg=f"{invalid} of {checked} records failed validation (see the 'Invalid record' warnings)",
-        )
+        problems = []
+        for outlet, stat in self.outlets():
+            checked, invalid = stat("validation/checked"), stat("validation/dropped")
+            if checked >= config.coverage_min_items and invalid / checked > config.max_invalid_share:
+                problems.append(f"{outlet.host} {invalid} of {checked} invalid")
+        self.assert_no_problems(problems, "records failed validation (see the 'Invalid record' warnings)")
 
 
 @monitors.name("Field coverage")
 class FieldCoverageMonitor(NewscrawlMonitor):
-    """Share of valid records with each field filled, against NEWSCRAWL_COVERAGE_MIN."""
+    """Share of valid records with each field filled: NEWSCRAWL_COVERAGE_MIN and the outlet's own."""
 
     @monitors.name("Fields are filled in at least their minimum share of records")
     def test_field_coverage(self) -> None:
         config = self.config
-        stats = self.data.stats
-        items = stats.get("newscrawl/coverage/items", 0)
-        if items < config.coverage_min_items:
-            return  # too few records this run for a share to mean anything
-        too_low = []
-        for name, minimum in sorted(config.coverage_min.items()):
-            share = stats.get(f"newscrawl/coverage/{name}", 0) / items
-            if share < minimum:
-                too_low.append(f"{name} {share:.0%} < {minimum:.0%}")
-        self.assertFalse(too_low, msg=f"low field coverage over {items} records: {', '.join(too_low)}")
+        problems = []
+        for outlet, stat in self.outlets():
+            items = stat("coverage/items")
+            if items < config.coverage_min_items:
+                continue  # too few records this run for a share to mean anything
+            for name, minimum in sorted({**config.coverage_min, **outlet.coverage_min}.items()):
+                share = stat(f"coverage/{name}") / items
+                if share < minimum:
+                    problems.append(f"{outlet.host} {name} {share:.0%} < {minimum:.0%} of {items}")
+        self.assert_no_problems(problems, "low field coverage")
 
 
 class RecordMonitorFailure(Action):

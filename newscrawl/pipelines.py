@@ -15,7 +15,7 @@ from spidermon.contrib.scrapy.pipelines import ItemValidationPipeline
 from twisted.internet import task
 
 from newscrawl.items import ArticleItem
-from newscrawl.run import RunManager
+from newscrawl.run import RunManager, count
 
 logger = logging.getLogger(__name__)
 
@@ -47,17 +47,18 @@ class ValidationPipeline(ItemValidationPipeline):
 
     def process_item(self, item: Any) -> Any:
         stats = self.crawler.stats
-        stats.inc_value("newscrawl/validation/checked")
+        outlet = getattr(item, "site", None)
+        count(stats, "validation/checked", outlet)
         item = super().process_item(item)  # raises DropItem for an invalid record
-        stats.inc_value("newscrawl/coverage/items")
+        count(stats, "coverage/items", outlet)
         for name, value in dataclasses.asdict(item).items():
             if name in COVERAGE_FIELDS and value not in (None, "", []):
-                stats.inc_value(f"newscrawl/coverage/{name}")
+                count(stats, f"coverage/{name}", outlet)
         return item
 
     def _drop_item(self, item: Any, errors: dict[str, list[str]]) -> None:
         self.stats.add_dropped_item()
-        self.crawler.stats.inc_value("newscrawl/validation/dropped")
+        count(self.crawler.stats, "validation/dropped", getattr(item, "site", None))
         problems = "; ".join(f"{field}: {', '.join(msgs)}" for field, msgs in sorted(errors.items()))
         raise DropItem(f"Invalid record from {getattr(item, 'url', '?')}: {problems}")
 

@@ -23,12 +23,13 @@ from scrapy.exceptions import (
 )
 from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.misc import load_object
 from twisted.internet import error
 from twisted.web._newclient import ResponseFailed
 from twisted.web.http import PotentialDataLoss, _DataLoss
 
 from newscrawl.config import ConfigError, NewscrawlConfig
-from newscrawl.storage import FetchFailure, LockHeld, OutputDirectory, RunLock, SeenStore, SqliteSeenStore
+from newscrawl.storage import FetchFailure, LockHeld, OutputDirectory, RunLedger, RunLock, SeenSet
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +60,16 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-# Request meta key of an article request: {"url": live URL as listed, "url_hash": identity}.
+# Request meta key of an article request: {"url": live URL as listed, "url_hash": identity,
+# "outlet": the outlet's host}.
 ARTICLE_META = "newscrawl_article"
+
+
+def count(stats: Any, key: str, outlet: str | None = None, amount: int = 1) -> None:
+    """Count ``newscrawl/<key>`` for the run and ``newscrawl/outlets/<host>/<key>`` for the outlet."""
+    stats.inc_value(f"newscrawl/{key}", amount)
+    if outlet:
+        stats.inc_value(f"newscrawl/outlets/{outlet}/{key}", amount)
 
 
 def failure_cause(exc: BaseException) -> tuple[str, bool]:
@@ -117,7 +126,8 @@ class RunManager:
         self.run_id = new_run_id()
         self.started_at = utc_now()
         self.lock: RunLock | None = None
-        self.store: SeenStore | None = None
+        self.seen: SeenSet | None = None
+        self.ledger: RunLedger | None = None
         self.output: OutputDirectory | None = None
         self.publish_error: str | None = None
         self.exit_code: ExitCode | None = None
@@ -177,14 +187,15 @@ class RunManager:
         self.output = OutputDirectory(directory, self.run_id)
         try:
             self.output.prepare()
-            self.store = SqliteSeenStore(self.output.state_dir / "seen.sqlite3")
-            recovered = self.output.reconcile(self.store)
+            self.ledger = RunLedger.open(self.output.state_dir)
+            self.seen = load_object(self.config.seen_backend).open(self.output.state_dir)
+            recovered = self.output.reconcile(self.seen, self.ledger)
         except OSError as exc:
             self._fail_output(f"cannot use output directory {directory}: {exc}")
         except Exception as exc:  # sqlite3.Error and friends: same outcome, same message
             self._fail_output(f"cannot open the seen-store in {directory}: {exc}")
         stats.set_value("newscrawl/seen/recovered", recovered)
-        gap, complete_since = self.store.catch_up_from()
+        gap, complete_since = self.ledger.catch_up_from()
         if gap:
             self.catch_up = True
             if complete_since:
@@ -196,7 +207,7 @@ class RunManager:
                 spider.name,
                 self.catch_up_since or "the end of each list",
             )
-        self.store.begin_run(self.run_id, self.started_at)
+        self.ledger.begin_run(self.run_id, self.started_at)
         logger.info("Run %s writes to %s", self.run_id, directory)
 
     def _fail_output(self, message: str) -> None:
@@ -208,22 +219,39 @@ class RunManager:
 
     def is_seen(self, url_hash: str) -> bool:
         """Published by an earlier run."""
-        return self.store is not None and self.store.contains(url_hash)
+        return self.seen is not None and self.seen.contains(url_hash)
 
-    def is_done(self, url_hash: str) -> bool:
-        """Published by an earlier run, or given up after failing in too many runs."""
-        return self.store is not None and (self.store.contains(url_hash) or self.store.gave_up(url_hash))
+    def done(self, url_hashes: list[str]) -> set[str]:
+        """Those of ``url_hashes`` published by an earlier run, or given up after failing too often."""
+        if self.seen is None or self.ledger is None:
+            return set()
+        published = self.seen.contains_many(url_hashes)
+        return published | {h for h in url_hashes if h not in published and self.ledger.gave_up(h)}
+
+    def claim(self, article: dict[str, str]) -> bool:
+        """Take an article link for this run; False (counted) when it is done or already taken."""
+        stats = self.crawler.stats
+        if self.seen is None or self.ledger is None:
+            return True  # no state (scrapy parse, scrapy check): nothing to filter by
+        key = article["url_hash"]
+        if self.seen.contains(key) or self.ledger.gave_up(key):
+            count(stats, "articles/skipped_seen", article["outlet"])
+            return False
+        if not self.seen.claim(key):
+            count(stats, "articles/duplicate_links", article["outlet"])
+            return False
+        return True
 
     def pending_failures(self) -> list[FetchFailure]:
         """Articles that failed in earlier runs, to fetch again whatever the lists say."""
-        return self.store.pending_failures() if self.store is not None else []
+        return self.ledger.pending_failures() if self.ledger is not None else []
 
     def response_received(self, response: Response, request: Request, spider: Spider) -> None:
         article = request.meta.get(ARTICLE_META)
         if article and 200 <= response.status < 300:
-            self.crawler.stats.inc_value("newscrawl/articles/fetched")
-            if self.store is not None:
-                self.store.clear_failure(article["url_hash"])
+            count(self.crawler.stats, "articles/fetched", article["outlet"])
+            if self.ledger is not None:
+                self.ledger.clear_failure(article["url_hash"])
 
     def request_dropped(self, request: Request, spider: Spider) -> None:
         """The scheduler's duplicate filter dropped a redirect back into its own chain: a loop."""
@@ -239,17 +267,17 @@ class RunManager:
         stats = self.crawler.stats
         cause, retry = failure_cause(exc)
         article = request.meta.get(ARTICLE_META) or {}
-        stats.inc_value("newscrawl/articles/fetch_failed")
-        stats.inc_value(f"newscrawl/articles/fetch_failed/{cause}")
+        outlet = article.get("outlet")
+        count(stats, "articles/fetch_failed", outlet)
+        count(stats, f"articles/fetch_failed/{cause}", outlet)
         logger.warning("Article not fetched (%s): %s (%s)", cause, request.url, exc)
-        if not retry or self.store is None or not article:
+        if not retry or self.ledger is None or not article:
             return
-        spider = self.crawler.spider
-        entry = self.store.record_failure(
+        entry = self.ledger.record_failure(
             FetchFailure(
                 url_hash=article["url_hash"],
                 url=article["url"],
-                outlet=getattr(spider, "site", "?"),
+                outlet=outlet or "?",
                 cause=cause,
                 error=str(exc)[:500],
                 run_id=self.run_id,
@@ -257,7 +285,7 @@ class RunManager:
             self.config.give_up_after_runs,
         )
         if entry.given_up:
-            stats.inc_value("newscrawl/articles/given_up")
+            count(stats, "articles/given_up", outlet)
             self.given_up.append({"url": entry.url, "cause": cause, "attempts": entry.attempts})
             logger.warning(
                 "Giving up on %s after failing in %d runs (last: %s); later runs skip it",
@@ -268,10 +296,11 @@ class RunManager:
 
     def publish(self, records: list[dict[str, Any]]) -> None:
         """Publish a batch, then mark its URLs seen; raise OSError if it cannot."""
-        if self.output is None or self.store is None:
+        if self.output is None or self.seen is None or self.ledger is None:
             raise OSError("the run has no usable output directory")
         path = self.output.publish(records)
-        self.store.record_file(path.name, [(r["url_hash"], r["canonical_url"]) for r in records])
+        self.seen.add_many([(r["url_hash"], r["canonical_url"]) for r in records], path.name)
+        self.ledger.record_file(path.name, len(records))
         stats = self.crawler.stats
         stats.inc_value("newscrawl/published/records", len(records))
         stats.inc_value("newscrawl/published/files")
@@ -283,14 +312,16 @@ class RunManager:
         stats = self.crawler.stats
         self.exit_code = self._exit_code(reason)
         stats.set_value("newscrawl/exit_code", int(self.exit_code))
-        if self.output is None or self.store is None:
+        if self.output is None or self.ledger is None:
             return  # refused before it started: another run owns the directory
+        if self.publish_error:
+            self.output.release_reserve()  # publishing failed, maybe for want of space: close anyway
         try:
-            self.store.end_run(self.run_id, reason, complete=reason == "finished" and not self.publish_error)
+            self.ledger.end_run(self.run_id, reason, complete=reason == "finished" and not self.publish_error)
         except (OSError, sqlite3.Error) as exc:
             # The run stays "incomplete" in the store, so the next run catches up.
             self.publish_error = self.publish_error or f"could not record the run's end: {exc}"
-            logger.error("Could not record the end of the run in the seen-store: %s", exc)
+            logger.error("Could not record the end of the run in the ledger: %s", exc)
             self.exit_code = ExitCode.FAILED
             stats.set_value("newscrawl/exit_code", int(self.exit_code))
         manifest = {
@@ -332,7 +363,7 @@ class RunManager:
             "articles_skipped_seen": "newscrawl/articles/skipped_seen",
             "records_published": "newscrawl/published/records",
             "duplicates_dropped": "newscrawl/dedup/dropped",
-            "duplicate_links_skipped": "dupefilter/filtered",
+            "duplicate_links_skipped": "newscrawl/articles/duplicate_links",
             "invalid_dropped": "newscrawl/validation/dropped",
             "articles_fetched": "newscrawl/articles/fetched",
             "article_fetches_failed": "newscrawl/articles/fetch_failed",
@@ -341,6 +372,8 @@ class RunManager:
             "robots_unavailable": "newscrawl/robotstxt/unavailable",
             "encoding_conflicts": "newscrawl/encoding/conflict",
             "redirect_loops": "newscrawl/redirect_loops",
+            "links_offsite": "newscrawl/articles/offsite_links",
+            "not_articles": "newscrawl/articles/not_article",
             "errors": "log_count/ERROR",
         }
         counts = {key: int(stats.get_value(stat, 0)) for key, stat in names.items()}
@@ -357,8 +390,9 @@ class RunManager:
         return {k[len(prefix) :]: int(v) for k, v in sorted(stats.items()) if k.startswith(prefix)}
 
     def engine_stopped(self) -> None:
-        if self.store is not None:
-            self.store.close()
+        for store in (self.seen, self.ledger):
+            if store is not None:
+                store.close()
         if self.lock is not None:
             self.lock.release()
         counts = self._counts()

@@ -34,6 +34,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Last before the download, first to see the response (before RetryMiddleware, 550).
     "newscrawl.politeness.PolitenessMiddleware": 950,
 }
+SPIDER_MIDDLEWARES = {
+    "newscrawl.middlewares.SeenFilterMiddleware": 800,
+}
 # Refuses non-public answers at connection time (see newscrawl/netguard.py).
 TWISTED_DNS_RESOLVER = "newscrawl.netguard.GuardedResolver"
 

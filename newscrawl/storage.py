@@ -4,12 +4,14 @@ Layout of ``NEWSCRAWL_OUTPUT_DIR/<spider>/``::
 
     <run_id>-0001.jsonl        published batches, never changed once they appear
     <run_id>.manifest.json     written last by each run: "manifest present" = run complete
-    .state/seen.sqlite3        the seen-store: URL hashes of published records
+    .state/seen.sqlite3        the seen-set: URL hashes of published records (or a shared store)
+    .state/ledger.sqlite3      published files, run history, failed fetches to retry
     .state/lock                flock held by the running crawl
+    .state/reserve             256 KiB kept free for closing a run on a full disk
     .tmp/                      batches being written (never read by consumers)
 
 Order of a publish: write to ``.tmp``, fsync, rename into place, fsync the
-directory, then record the hashes as seen. A crash before the rename leaves
+directory, then record the hashes as seen, then the file in the ledger. A crash before the rename leaves
 nothing visible and nothing seen; a crash after it is repaired by
 ``reconcile`` at the start of the next run.
 """
@@ -57,32 +59,23 @@ def write_atomically(target: Path, data: bytes, temp_dir: Path) -> None:
     fsync_directory(target.parent)
 
 
-class SeenStore(Protocol):
-    """What the crawl needs from a seen-store; a shared store can replace SQLite."""
+class SeenSet(Protocol):
+    """The URL hashes of published articles: the crawl's memory of what it has.
+
+    A shared store (Redis, for several crawlers) can replace the SQLite one: pick the
+    class with ``NEWSCRAWL_SEEN_BACKEND``; it is built as ``cls.open(state_dir)``.
+    """
 
     def contains(self, url_hash: str) -> bool: ...
 
-    def record_file(self, file_name: str, entries: Iterable[tuple[str, str]]) -> None:
-        """Mark ``(url_hash, canonical_url)`` entries seen as published in ``file_name``."""
+    def contains_many(self, url_hashes: Iterable[str]) -> set[str]:
+        """The hashes among ``url_hashes`` that are seen: one query for a whole list page."""
 
-    def known_files(self) -> set[str]: ...
+    def add_many(self, entries: Iterable[tuple[str, str]], file_name: str) -> None:
+        """Mark ``(url_hash, canonical_url)`` entries seen, as published in ``file_name``."""
 
-    def begin_run(self, run_id: str, started_at: str) -> None: ...
-
-    def end_run(self, run_id: str, finish_reason: str, complete: bool) -> None: ...
-
-    def catch_up_from(self) -> tuple[bool, str | None]:
-        """Whether the last run left a gap, and when the last complete run started."""
-
-    def record_failure(self, failure: FetchFailure, give_up_after: int) -> FetchFailure:
-        """Count a failed fetch of an article (once per run); return its updated entry."""
-
-    def clear_failure(self, url_hash: str) -> None: ...
-
-    def gave_up(self, url_hash: str) -> bool: ...
-
-    def pending_failures(self) -> list[FetchFailure]:
-        """Articles that failed in earlier runs and are not given up: to fetch again."""
+    def claim(self, url_hash: str) -> bool:
+        """Atomically take an article for this run: False when it is seen or already claimed."""
 
     def close(self) -> None: ...
 
@@ -101,39 +94,102 @@ class FetchFailure:
     given_up: bool = False
 
 
-class SqliteSeenStore:
+class _Sqlite:
+    """One SQLite database in WAL mode with full syncs, and explicit transactions."""
+
+    schema = ""
+
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, isolation_level=None, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(
-            """
-            CREATE TABLE IF NOT EXISTS seen (
-                url_hash TEXT PRIMARY KEY, canonical_url TEXT NOT NULL,
-                file TEXT NOT NULL, seen_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS files (
-                name TEXT PRIMARY KEY, records INTEGER NOT NULL, recorded_at TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS failures (
-                url_hash TEXT PRIMARY KEY, url TEXT NOT NULL, outlet TEXT NOT NULL,
-                cause TEXT NOT NULL, error TEXT NOT NULL, run_id TEXT NOT NULL,
-                attempts INTEGER NOT NULL, given_up INTEGER NOT NULL DEFAULT 0);
-            CREATE TABLE IF NOT EXISTS runs (
-                run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finish_reason TEXT,
-                complete INTEGER NOT NULL DEFAULT 0);
-            """
-        )
+        self._db.executescript(self.schema)
+
+    @contextlib.contextmanager
+    def _transaction(self):
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class SqliteSeenSet(_Sqlite):
+    """The seen-set in ``.state/seen.sqlite3``; claims live in memory, as one process holds the run lock."""
+
+    schema = """
+        CREATE TABLE IF NOT EXISTS seen (
+            url_hash TEXT PRIMARY KEY, canonical_url TEXT NOT NULL,
+            file TEXT NOT NULL, seen_at TEXT NOT NULL);
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self._claimed: set[str] = set()
+
+    @classmethod
+    def open(cls, state_dir: Path) -> SqliteSeenSet:
+        return cls(state_dir / "seen.sqlite3")
 
     def contains(self, url_hash: str) -> bool:
         row = self._db.execute("SELECT 1 FROM seen WHERE url_hash = ?", (url_hash,)).fetchone()
         return row is not None
 
-    def record_file(self, file_name: str, entries: Iterable[tuple[str, str]]) -> None:
+    def contains_many(self, url_hashes: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(url_hashes))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT url_hash FROM seen WHERE url_hash IN ({marks})"
+            found.update(h for (h,) in self._db.execute(query, chunk))
+        return found
+
+    def add_many(self, entries: Iterable[tuple[str, str]], file_name: str) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         rows = [(h, url, file_name, now) for h, url in entries]
         with self._transaction():
             self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?, ?, ?)", rows)
-            self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (file_name, len(rows), now))
+
+    def claim(self, url_hash: str) -> bool:
+        if url_hash in self._claimed or self.contains(url_hash):
+            return False
+        self._claimed.add(url_hash)
+        return True
+
+    def count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM seen").fetchone()[0]
+
+
+class RunLedger(_Sqlite):
+    """This output directory's own history in ``.state/ledger.sqlite3``: published files,
+    runs, and articles whose fetch failed. Always local, whatever the seen-set is."""
+
+    schema = """
+        CREATE TABLE IF NOT EXISTS files (
+            name TEXT PRIMARY KEY, records INTEGER NOT NULL, recorded_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS failures (
+            url_hash TEXT PRIMARY KEY, url TEXT NOT NULL, outlet TEXT NOT NULL,
+            cause TEXT NOT NULL, error TEXT NOT NULL, run_id TEXT NOT NULL,
+            attempts INTEGER NOT NULL, given_up INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS runs (
+            run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finish_reason TEXT,
+            complete INTEGER NOT NULL DEFAULT 0);
+    """
+
+    @classmethod
+    def open(cls, state_dir: Path) -> RunLedger:
+        return cls(state_dir / "ledger.sqlite3")
+
+    def record_file(self, file_name: str, records: int) -> None:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (file_name, records, now))
 
     def known_files(self) -> set[str]:
         return {name for (name,) in self._db.execute("SELECT name FROM files")}
@@ -148,6 +204,7 @@ class SqliteSeenStore:
         )
 
     def catch_up_from(self) -> tuple[bool, str | None]:
+        """Whether the last run left a gap, and when the last complete run started."""
         # rowid is insertion order: runs of the same second still sort right.
         last = self._db.execute("SELECT complete FROM runs ORDER BY rowid DESC LIMIT 1").fetchone()
         complete = self._db.execute(
@@ -158,6 +215,7 @@ class SqliteSeenStore:
         return gap, complete[0] if complete else None
 
     def record_failure(self, failure: FetchFailure, give_up_after: int) -> FetchFailure:
+        """Count a failed fetch of an article (once per run); return its updated entry."""
         with self._transaction():
             row = self._db.execute(
                 "SELECT attempts, run_id FROM failures WHERE url_hash = ?", (failure.url_hash,)
@@ -187,27 +245,12 @@ class SqliteSeenStore:
         return bool(row and row[0])
 
     def pending_failures(self) -> list[FetchFailure]:
+        """Articles that failed in earlier runs and are not given up: to fetch again."""
         rows = self._db.execute(
             "SELECT url_hash, url, outlet, cause, error, run_id, attempts, given_up FROM failures "
             "WHERE given_up = 0 ORDER BY rowid"
         ).fetchall()
         return [FetchFailure(*row[:7], given_up=bool(row[7])) for row in rows]
-
-    def count(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM seen").fetchone()[0]
-
-    @contextlib.contextmanager
-    def _transaction(self):
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
-
-    def close(self) -> None:
-        self._db.close()
 
 
 class LockHeld(Exception):
@@ -245,6 +288,11 @@ class RunLock:
             self._handle = None
 
 
+# Disk space held back while a run works, freed when it fails for want of space, so that
+# it can still record its end and write its manifest on a full disk.
+RESERVE_BYTES = 256 * 1024
+
+
 class OutputDirectory:
     """One spider's output directory: batches, manifests and the seen-store."""
 
@@ -265,11 +313,22 @@ class OutputDirectory:
         probe = self.temp_dir / f"{self.run_id}.probe"
         probe.write_bytes(b"ok")  # fail now, not at the first publish, on a read-only dir
         probe.unlink()
+        if not self.reserve.is_file() or self.reserve.stat().st_size < RESERVE_BYTES:
+            write_atomically(self.reserve, b"\0" * RESERVE_BYTES, self.temp_dir)
 
-    def reconcile(self, store: SeenStore) -> int:
+    @property
+    def reserve(self) -> Path:
+        return self.state_dir / "reserve"
+
+    def release_reserve(self) -> None:
+        """Free the space kept for closing a run: the ledger's last write and the manifest."""
+        with contextlib.suppress(FileNotFoundError):
+            self.reserve.unlink()
+
+    def reconcile(self, seen: SeenSet, ledger: RunLedger) -> int:
         """Record as seen the batches published by a run that died before recording them."""
         repaired = 0
-        known = store.known_files()
+        known = ledger.known_files()
         for batch in sorted(self.path.glob("*.jsonl")):
             if batch.name in known:
                 continue
@@ -278,7 +337,8 @@ class OutputDirectory:
                 for line in handle:
                     record = json.loads(line)
                     entries.append((record["url_hash"], record["canonical_url"]))
-            store.record_file(batch.name, entries)
+            seen.add_many(entries, batch.name)
+            ledger.record_file(batch.name, len(entries))
             logger.warning(
                 "Recovered %d records of %s into the seen-store (an earlier run stopped "
                 "between publishing and recording)",

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.siteserver import crawl_command as local_crawl_command
-from newscrawl.siteserver import server_url, start_server
+from newscrawl.dev.siteserver import crawl_command as local_crawl_command
+from newscrawl.dev.siteserver import server_url, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "sites" / "nusadaily"
+SITE = ROOT / "newscrawl" / "dev" / "sites" / "nusadaily"
 LIVE = "https://www.nusadaily.com"
 
 
@@ -75,36 +75,42 @@ class Crawl:
     log: str
     output: Path
 
+    spider: str = "nusadaily"
+
     def manifests(self) -> list[dict]:
         return [
             json.loads(p.read_text(encoding="utf-8"))
-            for p in sorted((self.output / "nusadaily").glob("*.manifest.json"))
+            for p in sorted((self.output / self.spider).glob("*.manifest.json"))
         ]
 
     def last_manifest(self) -> dict:
         return self.manifests()[-1]
 
 
-def records(output: Path) -> list[dict]:
+def records(output: Path, spider: str = "nusadaily") -> list[dict]:
     """Every record of every published batch."""
     found = []
-    for batch in sorted((output / "nusadaily").glob("*.jsonl")):
+    for batch in sorted((output / spider).glob("*.jsonl")):
         found += [json.loads(line) for line in batch.read_text(encoding="utf-8").splitlines()]
     return found
 
 
-def crawl_command(base_url: str, output: Path, *args: str, settings: dict | None = None) -> list[str]:
-    return local_crawl_command("nusadaily", base_url, output, args, settings)
+def crawl_command(
+    base_url: str, output: Path, *args: str, settings: dict | None = None, spider: str = "nusadaily"
+) -> list[str]:
+    return local_crawl_command(spider, base_url, output, args, settings)
 
 
-def run_crawl(base_url: str, output: Path, *args: str, settings: dict | None = None) -> Crawl:
-    """``scrapy run nusadaily`` as a subprocess, the way cron runs it."""
+def run_crawl(
+    base_url: str, output: Path, *args: str, settings: dict | None = None, spider: str = "nusadaily"
+) -> Crawl:
+    """``scrapy run SPIDER`` as a subprocess, the way cron runs it."""
     proc = subprocess.run(
-        crawl_command(base_url, output, *args, settings=settings),
+        crawl_command(base_url, output, *args, settings=settings, spider=spider),
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=180,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    return Crawl(proc.returncode, proc.stderr + proc.stdout, output)
+    return Crawl(proc.returncode, proc.stderr + proc.stdout, output, spider)

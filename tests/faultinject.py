@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from newscrawl.storage import OutputDirectory, SqliteSeenStore
+from newscrawl.storage import OutputDirectory, RunLedger
 
 
 class CrashAfterPublish:
@@ -31,8 +31,8 @@ class FailEndRun:
 
     @classmethod
     def from_crawler(cls, crawler: object) -> FailEndRun:
-        def end_run(self: SqliteSeenStore, *args: object, **kwargs: object) -> None:
+        def end_run(self: RunLedger, *args: object, **kwargs: object) -> None:
             raise sqlite3.OperationalError("database or disk is full")
 
-        SqliteSeenStore.end_run = end_run
+        RunLedger.end_run = end_run
         return cls()

@@ -9,20 +9,17 @@ import gzip
 import itertools
 import json
 import socket
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from newscrawl.dev.sites.nusadaily_articles import ARTICLES
 from newscrawl.run import ExitCode
 from newscrawl.settings import EXTENSIONS
-from tests.conftest import ROOT, SITE, records, run_crawl
+from tests.conftest import LIVE, SITE, records, run_crawl
 from tests.servers.faults import Fault, FaultServer
-
-sys.path.insert(0, str(ROOT / "sites"))
-from nusadaily_articles import ARTICLES
 
 # Listed only on the last page of ekonomi and deep in the home list.
 OLD = "nelayan-sendang-biru-dapat-bantuan-mesin-es"
@@ -134,7 +131,7 @@ def test_every_article_answering_403_fails_the_run(server: FaultServer, tmp_path
 
 
 def add_list_entries(site: Path, hrefs: list[str]) -> None:
-    home = site / "index.html"
+    home = site / "posts" / "index.html"
     entries = "".join(
         f'<div class="post-item"><h3 class="title"><a href="{h}">Tautan</a></h3></div>' for h in hrefs
     )
@@ -156,11 +153,13 @@ def test_links_and_redirects_to_other_ports_and_addresses_are_blocked(
     )
     site = make_server(site_copy)
     site.fault(f"/{CHILI}", Fault(redirect=f"http://127.0.0.1:{internal.port}/admin"))
-    result = run_crawl(site.url, tmp_path, "sections=home", "max_pages=1")
+    result = run_crawl(site.url, tmp_path, "max_pages=1")
     assert internal.paths() == []
-    # Scrapy's offsite filter drops the other hosts; ours the same host on other ports and the redirect.
-    assert result.last_manifest()["counts"]["requests_blocked"] == 3
-    assert all(r["url"].startswith(site.url) for r in records(tmp_path))
+    counts = result.last_manifest()["counts"]
+    # Links off the outlet are never requested; the redirect to another port is blocked on its way out.
+    assert (counts["links_offsite"], counts["requests_blocked"]) == (4, 1)
+    published = records(tmp_path)
+    assert len(published) == 8 and all(r["url"].startswith(LIVE) for r in published)
 
 
 @pytest.mark.parametrize("by_name", [True, False], ids=["name", "ip-literal"])
@@ -190,7 +189,7 @@ def test_a_pinned_name_reaches_an_exempt_address(server: FaultServer, tmp_path: 
         settings={"NEWSCRAWL_RESOLVE": "mirror.test=127.0.0.1"},
     )
     assert result.returncode == ExitCode.OK, result.log[-3000:]
-    assert len(records(tmp_path)) == 4
+    assert len(records(tmp_path)) == 8
 
 
 # -- 5. text is text --------------------------------------------------------------------------------
@@ -209,7 +208,9 @@ def inject_code(page: bytes) -> bytes:
         1,
     )
     text = text.replace(
-        '<li><a href="/tag/', '<li><a href="/tag/x">\x1b[1mTebal\x1b[0m\x08</a></li><li><a href="/tag/', 1
+        '<li><a href="https://www.nusadaily.com/tag/',
+        '<li><a href="/tag/x">\x1b[1mTebal\x1b[0m\x08</a></li><li><a href="https://www.nusadaily.com/tag/',
+        1,
     )
     return text.encode("utf-8")
 
@@ -280,7 +281,7 @@ def test_robots_txt_4xx_means_no_rules(server: FaultServer, tmp_path: Path) -> N
     server.fault("/robots.txt", Fault(statuses=[404], sticky=True))
     result = run_crawl(server.url, tmp_path, *ONE_PAGE)
     assert result.returncode == ExitCode.OK, result.log[-3000:]
-    assert len(records(tmp_path)) == 4
+    assert len(records(tmp_path)) == 8
 
 
 def arrivals(server: FaultServer) -> list[float]:
@@ -292,7 +293,7 @@ def test_crawl_delay_spaces_requests(server: FaultServer, tmp_path: Path) -> Non
     result = run_crawl(server.url, tmp_path, *ONE_PAGE)
     assert result.returncode == ExitCode.OK, result.log[-3000:]
     times = arrivals(server)
-    assert len(times) == 5  # the list page and its four articles
+    assert len(times) == 9  # the list page and its eight articles
     gaps = [b - a for a, b in itertools.pairwise(times)]
     assert min(gaps) >= 0.95, gaps
 
@@ -410,7 +411,7 @@ def test_failing_to_record_the_run_end_still_writes_the_manifest(server: FaultSe
     assert failed.returncode == ExitCode.FAILED, failed.log[-3000:]
     manifest = failed.last_manifest()
     assert manifest["exit_status"] == ExitCode.FAILED and "disk is full" in manifest["error"]
-    assert len(records(tmp_path)) == 4
+    assert len(records(tmp_path)) == 8
 
 
 class RecordingProxy:

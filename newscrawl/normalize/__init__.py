@@ -7,7 +7,7 @@ both call, so a crawl and a re-normalization of stored records always agree.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from newscrawl.normalize.boilerplate import drop_furniture
 from newscrawl.normalize.credits import Credits, split_credits
@@ -16,6 +16,7 @@ from newscrawl.normalize.dates import WIB, WIT, WITA, Parsed, date_from_url, par
 from newscrawl.normalize.text import clean_text, join_paragraphs, split_paragraphs
 
 __all__ = [
+    "NORMALIZED_FIELDS",
     "WIB",
     "WIT",
     "WITA",
@@ -35,12 +36,18 @@ __all__ = [
 
 @dataclass
 class NormalizedBody:
+    """What the normalizer makes of a raw body: the record fields it sets, by the same names."""
+
     body: str
     dateline_location: str | None = None
     dateline_outlet: str | None = None
     editor_tag: str | None = None
     authors: list[str] = field(default_factory=list)
     editor: str | None = None
+
+
+# The record fields the text normalizer computes (the loader and the CLI both set exactly these).
+NORMALIZED_FIELDS = tuple(f.name for f in fields(NormalizedBody))
 
 
 def normalize_body(text: str) -> NormalizedBody:

@@ -1,7 +1,8 @@
 """``python -m newscrawl.normalize``: re-normalize JSON Lines from stdin to stdout.
 
 Each input line is an object with ``body`` and optionally ``date_string``, ``url``,
-``site`` (a spider name, used for its default time zone) and ``reference_time``
+``site`` (the outlet's host, ``nusadaily.com``, or a spider name; used for the outlet's
+default time zone) and ``reference_time``
 (ISO 8601, for relative dates). Each output line has the cleaned ``body`` and the
 fields split from it. A bad line yields ``{"error": …}`` in its place; the exit
 status is 1 when any line failed.
@@ -14,8 +15,8 @@ import json
 import sys
 from typing import Any, TextIO
 
-from newscrawl.normalize import normalize_body, published_at, to_iso
-from newscrawl.sites import site_timezone
+from newscrawl.networks import outlet_for_site
+from newscrawl.normalize import NORMALIZED_FIELDS, WIB, normalize_body, published_at, to_iso
 
 
 def normalize_record(record: Any) -> dict[str, Any]:
@@ -32,19 +33,14 @@ def normalize_record(record: Any) -> dict[str, Any]:
             reference_time = dt.datetime.fromisoformat(str(reference))
         except ValueError as exc:
             raise ValueError(f"reference_time is not ISO 8601: {reference!r}") from exc
-    tz = site_timezone(record.get("site"))
+    outlet = outlet_for_site(record.get("site"))
+    tz = outlet.timezone if outlet else WIB
     normalized = normalize_body(body)
-    return {
-        "body": normalized.body,
-        "dateline_location": normalized.dateline_location,
-        "dateline_outlet": normalized.dateline_outlet,
-        "editor_tag": normalized.editor_tag,
-        "authors": normalized.authors,
-        "editor": normalized.editor,
-        "published_at": to_iso(
-            published_at(record.get("date_string"), record.get("url"), tz, reference_time)
-        ),
-    }
+    result = {name: getattr(normalized, name) for name in NORMALIZED_FIELDS}
+    result["published_at"] = to_iso(
+        published_at(record.get("date_string"), record.get("url"), tz, reference_time)
+    )
+    return result
 
 
 def run(stdin: TextIO, stdout: TextIO) -> int:

@@ -2,7 +2,7 @@
 
 Modelled on Scrapy's ``tests/mockserver/http_resources.py``: each path (with its
 query, as requested) can be given a ``Fault``; every other path is served from
-the copy as ``newscrawl.siteserver`` serves it. The server records every request
+the copy as ``newscrawl.dev.siteserver`` serves it. The server records every request
 (path and arrival time) so tests can assert what was and was not asked.
 
     server = FaultServer(SITE)            # started on 127.0.0.1, a free port
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import brotli
 
-from newscrawl.siteserver import CONTENT_TYPES, resolve
+from newscrawl.dev.siteserver import CONTENT_TYPES, resolve
 
 # Enough decompressed bytes to trip any sane size limit (DOWNLOAD_MAXSIZE is 8 MiB).
 BOMB_SIZE = 64 * 1024 * 1024

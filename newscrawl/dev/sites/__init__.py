@@ -1,0 +1,1 @@
+"""Offline copies of outlets (our own article text) and the scripts that build them."""

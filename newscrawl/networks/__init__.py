@@ -1,0 +1,40 @@
+"""Every network's outlet table, by network name."""
+
+from __future__ import annotations
+
+from newscrawl.networks import varient
+from newscrawl.outlets import Outlet
+
+NETWORKS: dict[str, tuple[Outlet, ...]] = {
+    "varient": varient.OUTLETS,
+}
+
+
+def all_outlets() -> list[Outlet]:
+    return [outlet for outlets in NETWORKS.values() for outlet in outlets]
+
+
+def outlet_for_host(host: str | None) -> Outlet | None:
+    """The outlet whose host is ``host`` (``www.`` and case ignored), or None.
+
+    >>> outlet_for_host("WWW.Nusadaily.com").name
+    'Nusadaily'
+    >>> outlet_for_host("example.com") is None
+    True
+    """
+    wanted = (host or "").lower().removeprefix("www.")
+    return next((o for o in all_outlets() if o.host == wanted), None)
+
+
+def outlet_for_site(site: str | None) -> Outlet | None:
+    """The outlet a ``site`` value names: its host, or a spider name that is its host's first label.
+
+    >>> outlet_for_site("nusadaily.com").host, outlet_for_site("nusadaily").host
+    ('nusadaily.com', 'nusadaily.com')
+    >>> outlet_for_site("lombokkini.net") is None
+    True
+    """
+    found = outlet_for_host(site)
+    if found is None and site and "." not in site:
+        found = next((o for o in all_outlets() if o.host.split(".")[0] == site.lower()), None)
+    return found

@@ -1,0 +1,12 @@
+"""Page objects: extraction of article pages, one class per layout."""
+
+from __future__ import annotations
+
+from newscrawl.pages.base import ArticlePage
+from newscrawl.pages.varient import VarientArticlePage
+
+# Outlet.layout -> the page class that reads it.
+LAYOUTS: dict[str, type[ArticlePage]] = {
+    "default": ArticlePage,
+    "varient": VarientArticlePage,
+}
