@@ -441,7 +441,7 @@ class NetworkSpider(scrapy.Spider):
         for problem in page.problems:
             count(stats, problem, outlet.host)
         if item.published_at is None:
-            count(stats, "fields/missing/published_at", outlet.host)
+            count(stats, "fields/published_at/missing", outlet.host)
             logger.warning("No publication date on %s: published_at is null", response.url)
         elif (self.since or self.until) and not self.in_window(dt.date.fromisoformat(item.published_at[:10])):
             # Links without a printed day (a sitemap without dates) are judged by the page's own date.
