@@ -121,10 +121,15 @@ class RecordMonitorFailure(Action):
     """Put the failed monitors in the stats, where the run manager reads them."""
 
     def run_action(self) -> None:
-        failed = [r.monitor.name for r in self.result.monitors_failed_results]
+        results = self.result.monitors_failed_results
         stats = self.data.crawler.stats
-        stats.set_value("newscrawl/monitors/failed", len(failed))
-        stats.set_value("newscrawl/monitors/failures", failed)
+        stats.set_value("newscrawl/monitors/failed", len(results))
+        stats.set_value("newscrawl/monitors/failures", [r.monitor.name for r in results])
+        # The assertion's own message (it names the outlets), for the manifest.
+        stats.set_value(
+            "newscrawl/monitors/reasons",
+            {r.monitor.name: str(r.error or r.reason or "").strip().splitlines()[-1:] for r in results},
+        )
 
 
 class SpiderCloseMonitorSuite(MonitorSuite):

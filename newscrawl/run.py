@@ -336,6 +336,10 @@ class RunManager:
             "given_up": self.given_up,
             "files": self.output.published,
             "monitors_failed": stats.get_value("newscrawl/monitors/failures", []),
+            "monitor_reasons": {
+                name: lines[0] if lines else ""
+                for name, lines in stats.get_value("newscrawl/monitors/reasons", {}).items()
+            },
             "error": self.publish_error,
             "exit_status": int(self.exit_code),
         }

@@ -96,13 +96,13 @@ def records(output: Path, spider: str = "nusadaily") -> list[dict]:
 
 
 def crawl_command(
-    base_url: str, output: Path, *args: str, settings: dict | None = None, spider: str = "nusadaily"
+    base_url: str | None, output: Path, *args: str, settings: dict | None = None, spider: str = "nusadaily"
 ) -> list[str]:
     return local_crawl_command(spider, base_url, output, args, settings)
 
 
 def run_crawl(
-    base_url: str, output: Path, *args: str, settings: dict | None = None, spider: str = "nusadaily"
+    base_url: str | None, output: Path, *args: str, settings: dict | None = None, spider: str = "nusadaily"
 ) -> Crawl:
     """``scrapy run SPIDER`` as a subprocess, the way cron runs it."""
     proc = subprocess.run(

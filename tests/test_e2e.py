@@ -337,3 +337,30 @@ def test_an_empty_list_fails_the_articles_found_monitor(serve, site_copy: Path, 
         "Articles found/Listing pages yield at least NEWSCRAWL_MIN_ARTICLES articles (new or seen)"
     ]
     assert manifest["counts"]["articles_found"] == 0 and records(tmp_path) == []
+
+
+def test_one_dead_outlet_fails_its_own_check_and_the_other_is_crawled(
+    serve, site_url: str, tmp_path: Path
+) -> None:
+    dead = tmp_path / "dead"
+    (dead / "posts").mkdir(parents=True)
+    (dead / "index.html").write_text("<html><body>Situs dalam perbaikan</body></html>", encoding="utf-8")
+    (dead / "posts" / "index.html").write_text(
+        "<html><body>Tidak ada berita.</body></html>", encoding="utf-8"
+    )
+    mirrors = f"nusadaily.com={site_url},kabarlereng.id={serve(dead)}"
+    result = run_crawl(
+        None,
+        tmp_path,
+        spider="two-outlets",
+        settings={"NEWSCRAWL_MIRRORS": mirrors, "SPIDER_MODULES": "newscrawl.spiders,tests.twooutlets"},
+    )
+    assert result.returncode == ExitCode.MONITORS_FAILED, result.log[-3000:]
+    manifest = result.last_manifest()
+    assert list(manifest["monitor_reasons"]) == [
+        "Articles found/Listing pages yield at least NEWSCRAWL_MIN_ARTICLES articles (new or seen)"
+    ]
+    reason = next(iter(manifest["monitor_reasons"].values()))
+    assert "kabarlereng.id 0 < 1" in reason and "nusadaily.com" not in reason
+    published = records(tmp_path, "two-outlets")
+    assert len(published) == len(ARTICLES) and {r["site"] for r in published} == {"nusadaily.com"}

@@ -104,10 +104,17 @@ LOCAL_COPY_SETTINGS = {
 
 
 def crawl_command(
-    spider: str, base_url: str, output: Path, arguments: Iterable[str] = (), settings: dict | None = None
+    spider: str,
+    base_url: str | None,
+    output: Path,
+    arguments: Iterable[str] = (),
+    settings: dict | None = None,
 ) -> list[str]:
-    """``scrapy run SPIDER`` against a local copy, writing to ``output``."""
-    command = [sys.executable, "-m", "scrapy", "run", spider, "-a", f"base_url={base_url}"]
+    """``scrapy run SPIDER`` against a local copy (``base_url``, or NEWSCRAWL_MIRRORS in
+    ``settings``), writing to ``output``."""
+    command = [sys.executable, "-m", "scrapy", "run", spider]
+    if base_url:
+        command += ["-a", f"base_url={base_url}"]
     for argument in arguments:
         command += ["-a", argument]
     merged = {**LOCAL_COPY_SETTINGS, "NEWSCRAWL_OUTPUT_DIR": str(output), **(settings or {})}
