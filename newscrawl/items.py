@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -30,4 +30,7 @@ class ArticleItem:
     image_caption: str | None = None
     language: str | None = None
     crawled_at: str | None = None
+    # What the rules read, so that stored records can be normalized again (schema version 2).
+    body_raw: str | None = None
+    published_printed: str | None = None
     schema_version: int = SCHEMA_VERSION

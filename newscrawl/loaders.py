@@ -10,7 +10,7 @@ from itemloaders.processors import Identity, Join, MapCompose, TakeFirst
 from scrapy.loader import ItemLoader
 
 from newscrawl.items import ArticleItem
-from newscrawl.normalize import NORMALIZED_FIELDS, WIB, normalize_body, parse_date, to_iso
+from newscrawl.normalize import WIB, parse_date, record_fields, to_iso
 from newscrawl.normalize.text import html_to_text, tidy_text
 
 logger = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ def empty_to_none(value: str) -> str | None:
 
 def parse_moment(value: str, loader_context: dict[str, Any]) -> str | None:
     """Printed or machine date to ISO 8601 in the site's zone; unparseable is logged."""
-    parsed = parse_date(value, loader_context.get("default_tz", WIB))
+    parsed = parse_date(value, loader_context.get("default_tz", WIB), loader_context.get("reference_time"))
     if parsed is None:
         note(loader_context, "dates/unparseable", f"unparseable date {value!r}")
     return to_iso(parsed)
@@ -43,7 +43,7 @@ def unique(values: list[str]) -> list[str]:
 
 def tidy_lines(text: str) -> str:
     """Tidy each line, keeping the line breaks the body is split on later."""
-    return "\n".join(tidy_text(line) for line in text.split("\n"))
+    return "\n".join(tidy_text(line) for line in text.split("\n")).strip("\n")
 
 
 class ArticleLoader(ItemLoader):
@@ -56,27 +56,41 @@ class ArticleLoader(ItemLoader):
     body_out = Join("\n")
     authors_out = unique
     tags_out = unique
+    body_raw_in = body_in
+    body_raw_out = body_out
     published_at_in = MapCompose(html_to_text, tidy_text, empty_to_none, parse_moment)
     modified_at_in = MapCompose(html_to_text, tidy_text, empty_to_none, parse_moment)
     schema_version_in = Identity()
 
     # Longest value kept per field, in characters (each element for lists); longer ones are cut,
     # logged and counted (newscrawl/text/cut/<field>), so a runaway page cannot make a huge record.
-    field_limits: ClassVar[dict[str, int]] = {"body": 100_000, "title": 500, "lead": 2_000}
+    field_limits: ClassVar[dict[str, int]] = {
+        "body": 100_000,
+        "body_raw": 100_000,
+        "title": 500,
+        "lead": 2_000,
+    }
     default_field_limit = 2_000
 
     def load_item(self) -> ArticleItem:
+        """The item with the normalized fields computed from the (capped) raw body and printed date."""
         item: ArticleItem = super().load_item()
-        authors, editor = item.authors, item.editor
-        item.crawled_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        if item.body:
-            normalized = normalize_body(item.body)
-            for name in NORMALIZED_FIELDS:
-                setattr(item, name, getattr(normalized, name))
-            item.body = item.body or None
-            # A byline read from the page comes first; credits found in the text add to it.
-            item.authors = unique(authors + normalized.authors)
-            item.editor = editor or normalized.editor
+        now = self.context.get("reference_time") or dt.datetime.now(dt.UTC).replace(microsecond=0)
+        item.crawled_at = now.isoformat(timespec="seconds")
+        # Cut before normalizing, so that re-normalizing the stored body_raw gives this very record.
+        item.body_raw = self._limit("body_raw", item.body_raw) if item.body_raw else None
+        fields_ = record_fields(
+            item.body_raw,
+            item.published_printed,
+            item.url,
+            hint=self.context.get("hint"),
+            default_tz=self.context.get("default_tz", WIB),
+            reference_time=now,
+            authors=item.authors,
+            editor=item.editor,
+        )
+        for name, value in fields_.items():
+            setattr(item, name, value)
         for name, value in vars(item).items():
             if isinstance(value, str):
                 setattr(item, name, self._limit(name, value))

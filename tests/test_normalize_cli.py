@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, records, run_crawl
 
 
 def run_cli(lines: list[str]) -> tuple[int, list[dict]]:
@@ -70,3 +70,50 @@ def test_reference_time_and_url_dates() -> None:
         None,
     ]
     assert "reference_time" in out[3]["error"] and status == 1
+
+
+def test_a_published_batch_comes_back_identical(site_url: str, tmp_path) -> None:
+    """The round trip: stored records re-normalized with the same rules are the same records."""
+    crawl = run_crawl(site_url, tmp_path)
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    (batch,) = sorted((tmp_path / "nusadaily").glob("*.jsonl"))
+    lines = batch.read_text(encoding="utf-8").splitlines()
+    status, out = run_cli(lines)
+    assert status == 0 and len(out) == len(lines) == len(records(tmp_path)) > 30
+    assert out == [json.loads(line) for line in lines]
+    assert all(r["body_raw"] and r["schema_version"] == 2 for r in out)
+
+
+def test_a_stored_record_is_really_normalized_again() -> None:
+    # A record whose normalized fields are stale (an older rule left the dateline in the body).
+    stale = {
+        "url": "https://www.nusadaily.com/contoh",
+        "site": "nusadaily.com",
+        "body": "NUSADAILY.COM – BATU – Panen apel dimulai.",
+        "body_raw": "NUSADAILY.COM – BATU – Panen apel dimulai.\nPetani senang.(han)",
+        "published_printed": "Nov 3, 2026 - 08:20",
+        "dateline_location": None,
+        "dateline_outlet": None,
+        "editor_tag": None,
+        "authors": ["Dewi Lestari Ningsih"],
+        "editor": None,
+        "published_at": None,
+        "title": "Panen apel",
+        "crawled_at": "2026-11-04T01:00:00+00:00",
+        "schema_version": 2,
+    }
+    status, (out,) = run_cli([json.dumps(stale)])
+    assert status == 0
+    assert (out["body"], out["dateline_location"], out["editor_tag"]) == (
+        "Panen apel dimulai.\n\nPetani senang.",
+        "BATU",
+        "han",
+    )
+    assert out["published_at"] == "2026-11-03T08:20:00+07:00"
+    assert out["authors"] == ["Dewi Lestari Ningsih"] and out["title"] == "Panen apel"
+
+
+def test_a_schema_1_record_gets_an_error_line() -> None:
+    old = {"url": "https://www.nusadaily.com/a", "body": "Teks.", "schema_version": 1}
+    status, (out,) = run_cli([json.dumps(old)])
+    assert status == 1 and "schema version 1" in out["error"]

@@ -107,7 +107,9 @@ def test_article_without_a_date_gets_null_and_a_problem() -> None:
     _, record = article("atlet-sepatu-roda-kepanjen-latihan-di-gor-baru")
     assert record["published_at"] is None
     response = page("harga-cabai-rawit-di-malang-turun.html", f"{LIVE}/harga-cabai-rawit-di-malang-turun")
-    broken = response.replace(body=response.body.replace(b"Nov 19, 2026&nbsp;-&nbsp;07:50", b"kemarin sore"))
+    broken = response.replace(
+        body=response.body.replace(b"Nov 19, 2026&nbsp;-&nbsp;07:50", b"tanggal tidak tercantum")
+    )
     broken_page = VarientArticlePage(broken, response.url, NUSADAILY)
     assert broken_page.to_item().published_at == "2026-11-19T07:50:00+07:00"  # JSON-LD takes over
     assert broken_page.problems == ["dates/unparseable"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from scrapy.http import HtmlResponse
 
 from newscrawl.dev.siteserver import crawl_command, server_url, start_server
+from newscrawl.dev.yardstick import CASES_FILE, load_cases, score
 from newscrawl.normalize import normalize_body, published_at
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +42,10 @@ def bench_normalizer(rounds: int = 200) -> None:
     elapsed = time.perf_counter() - start
     count = rounds * len(texts)
     print(f"normalizer: {count} bodies in {elapsed:.2f} s = {count / elapsed:,.0f} bodies/s")
+    right, total = score(load_cases())
+    print(
+        f"normalizer on our own cases ({CASES_FILE.name}): {right}/{total} right ({100 * right / total:.1f}%)"
+    )
 
 
 def bench_crawl() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newscrawl.networks import varient
+from newscrawl.normalize.hints import OutletHint
 from newscrawl.outlets import Outlet
 
 NETWORKS: dict[str, tuple[Outlet, ...]] = {
@@ -38,3 +39,18 @@ def outlet_for_site(site: str | None) -> Outlet | None:
     if found is None and site and "." not in site:
         found = next((o for o in all_outlets() if o.host.split(".")[0] == site.lower()), None)
     return found
+
+
+def hint_for_site(site: str | None) -> OutletHint | None:
+    """The normalizer's hint for a ``site``: the table row's names when the outlet is known,
+    else what its host gives (``lombokkini.net`` -> ``lombokkini``); None without a host.
+
+    >>> sorted(hint_for_site("nusadaily").keys), sorted(hint_for_site("lombokkini.net").keys)
+    (['nusadaily'], ['lombokkini'])
+    """
+    outlet = outlet_for_site(site)
+    if outlet is not None:
+        return OutletHint.for_outlet(outlet.host, outlet.printed_names)
+    if site and "." in site:
+        return OutletHint.for_outlet(site)
+    return None

@@ -1,11 +1,19 @@
 """``python -m newscrawl.normalize``: re-normalize JSON Lines from stdin to stdout.
 
-Each input line is an object with ``body`` and optionally ``date_string``, ``url``,
-``site`` (the outlet's host, ``nusadaily.com``, or a spider name; used for the outlet's
-default time zone) and ``reference_time``
-(ISO 8601, for relative dates). Each output line has the cleaned ``body`` and the
-fields split from it. A bad line yields ``{"error": …}`` in its place; the exit
-status is 1 when any line failed.
+Two kinds of input line, one object each:
+
+* **a stored record** (schema version 2, with ``body_raw``): the whole record comes
+  back with ``body``, ``dateline_location``, ``dateline_outlet``, ``editor_tag``,
+  ``authors``, ``editor`` and ``published_at`` computed again from ``body_raw``,
+  ``published_printed`` and ``url``, for the outlet in ``site``, with ``crawled_at``
+  as the reference time of relative dates. Records of schema version 1 kept
+  neither and give an error line.
+* **a text**: ``body`` and optionally ``date_string``, ``url``, ``site`` (the
+  outlet's host, ``nusadaily.com``, or a spider name) and ``reference_time``
+  (ISO 8601, for relative dates); the output line has those seven fields.
+
+A bad line yields ``{"error": …}`` in its place; the exit status is 1 when any
+line failed.
 """
 
 from __future__ import annotations
@@ -15,32 +23,49 @@ import json
 import sys
 from typing import Any, TextIO
 
-from newscrawl.networks import outlet_for_site
-from newscrawl.normalize import NORMALIZED_FIELDS, WIB, normalize_body, published_at, to_iso
+from newscrawl.networks import hint_for_site, outlet_for_site
+from newscrawl.normalize import WIB, record_fields
+
+
+def _moment(record: dict[str, Any], key: str) -> dt.datetime | None:
+    value = record.get(key)
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ValueError(f"{key} is not ISO 8601: {value!r}") from exc
 
 
 def normalize_record(record: Any) -> dict[str, Any]:
     """One input object to one output object; raises ValueError on bad input."""
     if not isinstance(record, dict):
         raise ValueError("line is not a JSON object")
+    site = record.get("site")
+    outlet = outlet_for_site(site)
+    context = {"hint": hint_for_site(site), "default_tz": outlet.timezone if outlet else WIB}
+    if "body_raw" in record:  # a stored record
+        return record | record_fields(
+            record["body_raw"],
+            record.get("published_printed"),
+            record.get("url"),
+            reference_time=_moment(record, "crawled_at"),
+            authors=list(record.get("authors") or []),
+            editor=record.get("editor"),
+            **context,
+        )
+    if record.get("schema_version") == 1:
+        raise ValueError("a schema version 1 record keeps no body_raw: crawl it again to re-normalize it")
     body = record.get("body")
     if not isinstance(body, str):
         raise ValueError("missing 'body' (a string)")
-    reference = record.get("reference_time")
-    reference_time = None
-    if reference:
-        try:
-            reference_time = dt.datetime.fromisoformat(str(reference))
-        except ValueError as exc:
-            raise ValueError(f"reference_time is not ISO 8601: {reference!r}") from exc
-    outlet = outlet_for_site(record.get("site"))
-    tz = outlet.timezone if outlet else WIB
-    normalized = normalize_body(body)
-    result = {name: getattr(normalized, name) for name in NORMALIZED_FIELDS}
-    result["published_at"] = to_iso(
-        published_at(record.get("date_string"), record.get("url"), tz, reference_time)
+    return record_fields(
+        body,
+        record.get("date_string"),
+        record.get("url"),
+        reference_time=_moment(record, "reference_time"),
+        **context,
     )
-    return result
 
 
 def run(stdin: TextIO, stdout: TextIO) -> int:

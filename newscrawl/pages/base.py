@@ -10,6 +10,7 @@ what was wrong with the page (unparseable dates, cut fields).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from scrapy.http import TextResponse
 
 from newscrawl.items import ArticleItem
 from newscrawl.loaders import ArticleLoader
+from newscrawl.normalize.hints import OutletHint
 from newscrawl.outlets import Outlet
 from newscrawl.urls import canonicalize, url_hash
 
@@ -117,9 +119,11 @@ class ArticlePage:
     def to_item(self) -> ArticleItem:
         loader = ArticleLoader(
             selector=self.response.selector,
+            reference_time=dt.datetime.now(dt.UTC).replace(microsecond=0),
             default_tz=self.outlet.timezone,
             url=self.url,
             problems=self.problems,
+            hint=OutletHint.for_outlet(self.outlet.host, self.outlet.printed_names),
         )
         for name in PAGE_FIELDS:
             for layer in self.layers:
@@ -127,9 +131,13 @@ class ArticlePage:
                 value = read() if read is not None else None
                 if value in (None, "", []):
                     continue
-                loader.add_value(name, value)
-                if loader.get_collected_values(name):
+                # The page gives the raw body; the loader normalizes it into ``body``.
+                target = "body_raw" if name == "body" else name
+                loader.add_value(target, value)
+                if loader.get_collected_values(target):
                     self.provenance[name] = layer
+                    if name == "published_at":
+                        loader.add_value("published_printed", value)
                     break
         canonical = self.canonical_url()
         loader.add_value("url", self.url)
