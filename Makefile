@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo demo-reset crawl test lint format bench site clean
+.PHONY: help install debian-packages demo demo-reset crawl test lint format bench site clean
+
+# The real servers some tests run on 127.0.0.1 (WordPress on MariaDB for the wordpress spider).
+DEBIAN_PACKAGES := wordpress mariadb-server php-cli php-mysql php-xml
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -26,6 +29,15 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP) ## Create .venv with the pinned requirements
 
+debian-packages: ## Install the Debian packages of the real-server tests (as root; else say what to install)
+	@if dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's $(DEBIAN_PACKAGES) for the WordPress tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
+	else \
+		echo "The WordPress tests need Debian's $(DEBIAN_PACKAGES): as root, apt-get install $(DEBIAN_PACKAGES). They are skipped until then."; \
+	fi
+
 demo: $(STAMP) ## Crawl the bundled offline copy of nusadaily.com (state kept in demo-output/)
 	$(BIN)/python -m newscrawl.dev.demo
 
@@ -35,7 +47,7 @@ demo-reset: ## Forget the demo's state and output
 crawl: $(STAMP) ## Crawl the live nusadaily.com into output/ (needs internet)
 	$(BIN)/scrapy run nusadaily
 
-test: $(STAMP) ## Run every test (unit, doctest, end-to-end)
+test: $(STAMP) debian-packages ## Run every test (unit, doctest, end-to-end, real WordPress)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff check and format check

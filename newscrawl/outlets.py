@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from newscrawl.normalize.dates import WIB
 
-DISCOVERY_SOURCES = ("list", "feed", "sitemap")
+DISCOVERY_SOURCES = ("rest", "list", "feed", "sitemap")
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,11 @@ class Outlet:
     network: str  # the module and spider that crawl it: "varient"
     timezone: dt.tzinfo = WIB  # the zone of times printed without one
     sections: tuple[str, ...] = ()  # default list sections (slugs)
-    discovery: tuple[str, ...] = DISCOVERY_SOURCES  # the sources it offers, the first is the default
+    discovery: tuple[str, ...] = (
+        "list",
+        "feed",
+        "sitemap",
+    )  # the sources it offers, the first is the default
     feed_path: str | None = None
     sitemap_path: str | None = None
     sitemap_has_dates: bool = True  # False: <lastmod> is not the article's date, read dates from the pages

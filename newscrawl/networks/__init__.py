@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from newscrawl.networks import varient
+from newscrawl.networks import varient, wordpress
 from newscrawl.normalize.hints import OutletHint
 from newscrawl.outlets import Outlet
 
 NETWORKS: dict[str, tuple[Outlet, ...]] = {
     "varient": varient.OUTLETS,
+    "wordpress": wordpress.OUTLETS,
 }
 
 

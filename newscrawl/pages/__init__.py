@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from newscrawl.pages.base import ArticlePage
 from newscrawl.pages.varient import VarientArticlePage
+from newscrawl.pages.wordpress import MemoxArticlePage, TagDivArticlePage, WordPressArticlePage
 
 # Outlet.layout -> the page class that reads it.
 LAYOUTS: dict[str, type[ArticlePage]] = {
     "default": ArticlePage,
     "varient": VarientArticlePage,
+    "wordpress": WordPressArticlePage,
+    "tagdiv": TagDivArticlePage,
+    "memox": MemoxArticlePage,
 }

@@ -36,15 +36,18 @@ from newscrawl.mirror import Mirror
 from newscrawl.netguard import DEFAULT_PORTS
 from newscrawl.outlets import DISCOVERY_SOURCES, Outlet
 from newscrawl.pages import LAYOUTS
+from newscrawl.pages.base import ArticlePage
 from newscrawl.run import ARTICLE_META, RunManager, count
 from newscrawl.urls import canonicalize, strip_tracking, url_hash
 
 logger = logging.getLogger(__name__)
 
-_SECTION = re.compile(r"^(?:home|[a-z0-9][a-z0-9-]{0,79}(?:/[a-z0-9][a-z0-9-]{0,79})?)$")
+_SECTION = re.compile(r"^(?:home|[a-z0-9][a-z0-9-]{0,79}(?:/[a-z0-9][a-z0-9-]{0,79}){0,2})$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Request meta key naming the outlet a discovery request works for.
 OUTLET_META = "newscrawl_outlet"
+# Request meta key of a discovery source's first request: its failure may fall back to the next source.
+SOURCE_META = "newscrawl_source"
 
 
 def _day(name: str, value: str) -> dt.date:
@@ -195,8 +198,10 @@ class NetworkSpider(scrapy.Spider):
                     local.port or DEFAULT_PORTS[local.scheme],
                 ):
                     return True
-            elif mirror.on_live_site(f"{scheme}://{host}/") and port == DEFAULT_PORTS.get(scheme):
-                return True
+            elif mirror.on_live_site(f"{scheme}://{host}/"):
+                live = urlsplit(mirror.live)
+                if port in (DEFAULT_PORTS.get(scheme), live.port or DEFAULT_PORTS[live.scheme]):
+                    return True
         return False
 
     def outlet_of(self, response_or_request: Any) -> Outlet:
@@ -251,11 +256,18 @@ class NetworkSpider(scrapy.Spider):
             yield self.article_request(by_host[entry.outlet], entry.url)
 
     def start_points(self, outlet: Outlet) -> Iterator[scrapy.Request]:
-        source = self.discovery or outlet.discovery[0]
+        yield from self.source_requests(outlet, self.discovery or outlet.discovery[0])
+
+    def source_requests(self, outlet: Outlet, source: str) -> Iterator[scrapy.Request]:
+        """The first requests of one discovery source; counted, so stats say which source each outlet used."""
+        count(self.crawler.stats, f"source/{source}", outlet.host)
+        meta = {SOURCE_META: source}
         if source == "feed" and outlet.feed_path:
-            yield self.discovery_request(outlet, outlet.origin + outlet.feed_path, self.parse_feed)
+            yield self.discovery_request(outlet, outlet.origin + outlet.feed_path, self.parse_feed, meta=meta)
         elif source == "sitemap" and outlet.sitemap_path:
-            yield self.discovery_request(outlet, outlet.origin + outlet.sitemap_path, self.parse_sitemap)
+            yield self.discovery_request(
+                outlet, outlet.origin + outlet.sitemap_path, self.parse_sitemap, meta=meta
+            )
         else:
             for section in self.sections or outlet.sections:
                 yield self.discovery_request(
@@ -263,14 +275,17 @@ class NetworkSpider(scrapy.Spider):
                     self.list_url(outlet, section),
                     self.parse_list,
                     cb_kwargs={"section": section, "page": 1},
+                    meta=meta,
                 )
 
-    def discovery_request(self, outlet: Outlet, live: str, callback: Any, **kwargs: Any) -> scrapy.Request:
+    def discovery_request(
+        self, outlet: Outlet, live: str, callback: Any, meta: dict[str, Any] | None = None, **kwargs: Any
+    ) -> scrapy.Request:
         return scrapy.Request(
             self.fetch_url(outlet, live),
             callback=callback,
             errback=self.discovery_failed,
-            meta={OUTLET_META: outlet.host},
+            meta={OUTLET_META: outlet.host, **(meta or {})},
             **kwargs,
         )
 
@@ -433,6 +448,13 @@ class NetworkSpider(scrapy.Spider):
             count(self.crawler.stats, "articles/not_article", outlet.host)
             logger.info("%s says it is no article (og:type): skipped", response.url)
             return
+        item = self.item_from(page)
+        if item is not None:
+            yield item
+
+    def item_from(self, page: ArticlePage) -> ArticleItem | None:
+        """The page's item, its provenance and problems counted; None when outside the window."""
+        outlet = page.outlet
         item = page.to_item()
         item.spider = self.name
         stats = self.crawler.stats
@@ -442,12 +464,12 @@ class NetworkSpider(scrapy.Spider):
             count(stats, problem, outlet.host)
         if item.published_at is None:
             count(stats, "fields/published_at/missing", outlet.host)
-            logger.warning("No publication date on %s: published_at is null", response.url)
+            logger.warning("No publication date on %s: published_at is null", page.url)
         elif (self.since or self.until) and not self.in_window(dt.date.fromisoformat(item.published_at[:10])):
             # Links without a printed day (a sitemap without dates) are judged by the page's own date.
             count(stats, "articles/outside_window", outlet.host)
-            return
-        yield item
+            return None
+        return item
 
     def article_failed(self, failure: Any) -> None:
         manager = self.run_manager
