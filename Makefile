@@ -38,7 +38,7 @@ debian-packages: ## Install the Debian packages of the real-server tests (as roo
 		echo "The WordPress tests need Debian's $(DEBIAN_PACKAGES): as root, apt-get install $(DEBIAN_PACKAGES). They are skipped until then."; \
 	fi
 
-demo: $(STAMP) ## Crawl the bundled offline copy of nusadaily.com (state kept in demo-output/)
+demo: $(STAMP) ## Crawl every bundled offline copy, a line per outlet (state kept in demo-output/)
 	$(BIN)/python -m newscrawl.dev.demo
 
 demo-reset: ## Forget the demo's state and output
@@ -58,11 +58,12 @@ format: $(STAMP) ## Format the code with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: $(STAMP) ## Print speed figures (normalizer and a full crawl of the copy)
+bench: $(STAMP) ## Print speed figures and the normalizer's score on our own cases
 	$(BIN)/python -m newscrawl.dev.bench
 
-site: $(STAMP) ## Rebuild the offline copy newscrawl/dev/sites/nusadaily/ from its builder
+site: $(STAMP) ## Rebuild the offline copies in newscrawl/dev/sites/ from their builders
 	$(BIN)/python -m newscrawl.dev.sites.build_nusadaily
+	$(BIN)/python -m newscrawl.dev.sites.build_networks
 
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -60,6 +60,8 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+# Request meta key naming the outlet a request works for (its host).
+OUTLET_META = "newscrawl_outlet"
 # Request meta key of an article request: {"url": live URL as listed, "url_hash": identity,
 # "outlet": the outlet's host}.
 ARTICLE_META = "newscrawl_article"
@@ -150,6 +152,7 @@ class RunManager:
         crawler.signals.connect(manager.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(manager.response_received, signal=signals.response_received)
         crawler.signals.connect(manager.request_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(manager.request_reached_downloader, signal=signals.request_reached_downloader)
         crawler.signals.connect(manager.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(manager.engine_stopped, signal=signals.engine_stopped)
         return manager
@@ -304,6 +307,8 @@ class RunManager:
         stats = self.crawler.stats
         stats.inc_value("newscrawl/published/records", len(records))
         stats.inc_value("newscrawl/published/files")
+        for record in records:
+            stats.inc_value(f"newscrawl/outlets/{record['site']}/published/records")
         logger.info("Published %d records to %s", len(records), path)
 
     # -- closing ---------------------------------------------------------------
@@ -334,6 +339,7 @@ class RunManager:
             "counts": self._counts(),
             "failed_fetches": self._failed_by_cause(),
             "given_up": self.given_up,
+            "outlets": self._outlet_counts(spider),
             "files": self.output.published,
             "monitors_failed": stats.get_value("newscrawl/monitors/failures", []),
             "monitor_reasons": {
@@ -387,6 +393,38 @@ class RunManager:
         )
         counts["fields_cut"] = sum(int(v) for k, v in every.items() if k.startswith("newscrawl/text/cut/"))
         return counts
+
+    def _outlet_counts(self, spider: Spider) -> dict[str, dict[str, Any]]:
+        """Per outlet: what it gave, what it cost, and which discovery sources it used."""
+        stats = self.crawler.stats.get_stats()
+        counts = {}
+        for outlet in getattr(spider, "outlets", ()):
+            prefix = f"newscrawl/outlets/{outlet.host}/"
+
+            def stat(key: str, prefix: str = prefix) -> int:
+                return int(stats.get(prefix + key, 0))
+
+            counts[outlet.host] = {
+                "records_published": stat("published/records"),
+                "requests": stat("requests"),
+                "articles_found": stat("articles/found"),
+                "articles_fetched": stat("articles/fetched"),
+                "article_fetches_failed": stat("articles/fetch_failed"),
+                "sources": sorted(
+                    k[len(prefix + "source/") :] for k in stats if k.startswith(prefix + "source/")
+                ),
+                "coverage": {
+                    k[len(prefix + "coverage/") :]: round(int(v) / max(stat("coverage/items"), 1), 2)
+                    for k, v in sorted(stats.items())
+                    if k.startswith(prefix + "coverage/") and not k.endswith("/items")
+                },
+            }
+        return counts
+
+    def request_reached_downloader(self, request: Request, spider: Spider) -> None:
+        outlet = request.meta.get(OUTLET_META)
+        if outlet:
+            self.crawler.stats.inc_value(f"newscrawl/outlets/{outlet}/requests")
 
     def _failed_by_cause(self) -> dict[str, int]:
         prefix = "newscrawl/articles/fetch_failed/"

@@ -1,7 +1,7 @@
-"""``make demo``: crawl the bundled offline copy of nusadaily.com over 127.0.0.1.
+"""``make demo``: crawl every bundled offline copy over 127.0.0.1 and print a line per outlet.
 
-Starts the copy's server on a free port, runs ``scrapy run nusadaily`` against
-it, prints a summary from the run's manifest and stops the server. State is kept
+Each copy is served on a free port; each network spider runs once (``scrapy run``)
+over its outlets, their copies named through ``NEWSCRAWL_MIRRORS``. State is kept
 in ``demo-output/`` so that a second run shows incremental crawling.
 """
 
@@ -10,48 +10,68 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from newscrawl.dev.siteserver import crawl_command, server_url, start_server
 
 ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "newscrawl" / "dev" / "sites" / "nusadaily"
+SITES = ROOT / "newscrawl" / "dev" / "sites"
 OUTPUT = ROOT / "demo-output"
+# spider -> (outlet host, its offline copy)
+COPIES: dict[str, list[tuple[str, str]]] = {
+    "varient": [("nusadaily.com", "nusadaily")],
+    "wordpress": [("malangposcomedia.id", "malangposcomedia"), ("memox.co.id", "memox")],
+    "radar": [("radarmalang.jawapos.com", "radarmalang"), ("radarbatu.jawapos.com", "radarbatu")],
+}
+
+
+def crawl(spider: str, copies: list[tuple[str, str]]) -> tuple[int, dict | None, float]:
+    servers = [start_server(SITES / copy) for _, copy in copies]
+    mirrors = ",".join(f"{host}={server_url(s)}" for (host, _), s in zip(copies, servers, strict=True))
+    settings = {"NEWSCRAWL_MIRRORS": mirrors, "LOG_FILE": str(OUTPUT / f"last-run-{spider}.log")}
+    outlets = "outlets=" + ",".join(host for host, _ in copies)
+    start = time.perf_counter()
+    try:
+        status = subprocess.run(
+            crawl_command(spider, None, OUTPUT, [outlets], settings), cwd=ROOT, check=False
+        ).returncode
+    finally:
+        for server in servers:
+            server.shutdown()
+    manifests = sorted((OUTPUT / spider).glob("*.manifest.json"))
+    manifest = json.loads(manifests[-1].read_text(encoding="utf-8")) if manifests else None
+    return status, manifest, time.perf_counter() - start
+
+
+def outlet_line(host: str, spider: str, status: int, counts: dict) -> str:
+    coverage = counts["coverage"]
+    fields = ("published_at", "authors", "dateline_location", "editor_tag", "image_url")
+    shown = " ".join(f"{name}={coverage.get(name, 0):.0%}" for name in fields) if coverage else "-"
+    used = [s for s in counts["sources"] if not s.endswith("/unavailable")]
+    blocked = [s.split("/")[0] for s in counts["sources"] if s.endswith("/unavailable")]
+    sources = ",".join(used) + (f" ({','.join(blocked)} unavailable)" if blocked else "")
+    new, requests = counts["records_published"], counts["requests"]
+    return f"{host:<26} {spider:<10} {status:>4} {new:>4} {requests:>8}  {sources:<24} {shown}"
 
 
 def main() -> int:
-    server = start_server(SITE)
-    url = server_url(server)
-    print(f"Serving the offline copy of nusadaily.com at {url}")
-    command = crawl_command("nusadaily", url, OUTPUT, settings={"LOG_FILE": str(OUTPUT / "last-run.log")})
     OUTPUT.mkdir(exist_ok=True)
-    try:
-        status = subprocess.run(command, cwd=ROOT, check=False).returncode
-    finally:
-        server.shutdown()
-    manifests = sorted((OUTPUT / "nusadaily").glob("*.manifest.json"))
-    if not manifests:
-        print(f"The crawl wrote no manifest (exit status {status}); see {OUTPUT / 'last-run.log'}")
-        return status or 1
-    manifest = json.loads(manifests[-1].read_text(encoding="utf-8"))
-    counts = manifest["counts"]
-    files = [OUTPUT / "nusadaily" / f["file"] for f in manifest["files"]]
-    total = sum(1 for _ in (OUTPUT / "nusadaily").glob("*.jsonl"))
-    print(f"Run {manifest['run_id']} finished ({manifest['finish_reason']}), exit status {status}")
-    print(f"  requests made:       {counts['requests']}")
-    print(f"  new records written: {counts['records_published']}")
-    print(
-        f"  duplicates dropped:  {counts['duplicates_dropped']} records, "
-        f"{counts['duplicate_links_skipped']} repeated links not fetched"
-    )
-    print(f"  invalid pages:       {counts['invalid_dropped']}")
-    for path in files:
-        print(f"  output:              {path}")
-    if not files:
-        print("  output:              nothing new; every article is already stored")
-    print(f"  all output files:    {total} in {OUTPUT / 'nusadaily'} (log: {OUTPUT / 'last-run.log'})")
+    worst = 0
+    print(f"{'outlet':<26} {'spider':<10} {'exit':>4} {'new':>4} {'requests':>8}  {'sources':<24} coverage")
+    for spider, copies in COPIES.items():
+        status, manifest, seconds = crawl(spider, copies)
+        worst = max(worst, status)
+        if manifest is None:
+            print(f"{spider}: no manifest (exit status {status}); see {OUTPUT / f'last-run-{spider}.log'}")
+            continue
+        for host, counts in manifest["outlets"].items():
+            print(outlet_line(host, spider, status, counts))
+        files = len(manifest["files"])
+        print(f"{'':<26} {spider:<10} run {manifest['run_id']} in {seconds:.1f} s, {files} file(s)")
+    print(f"Output in {OUTPUT} (one folder per spider, logs last-run-<spider>.log).")
     print("Run 'make demo' again to see an incremental run, 'make demo-reset' to start over.")
-    return status
+    return worst
 
 
 if __name__ == "__main__":

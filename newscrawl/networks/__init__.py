@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from newscrawl.networks import varient, wordpress
+from newscrawl.networks import radar, varient, wordpress
 from newscrawl.normalize.hints import OutletHint
 from newscrawl.outlets import Outlet
 
 NETWORKS: dict[str, tuple[Outlet, ...]] = {
     "varient": varient.OUTLETS,
     "wordpress": wordpress.OUTLETS,
+    "radar": radar.OUTLETS,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newscrawl.pages.base import ArticlePage
+from newscrawl.pages.radar import RadarArticlePage
 from newscrawl.pages.varient import VarientArticlePage
 from newscrawl.pages.wordpress import MemoxArticlePage, TagDivArticlePage, WordPressArticlePage
 
@@ -13,4 +14,5 @@ LAYOUTS: dict[str, type[ArticlePage]] = {
     "wordpress": WordPressArticlePage,
     "tagdiv": TagDivArticlePage,
     "memox": MemoxArticlePage,
+    "radar": RadarArticlePage,
 }

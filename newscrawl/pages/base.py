@@ -32,6 +32,7 @@ PAGE_FIELDS = (
     "lead",
     "body",
     "authors",
+    "editor",
     "published_at",
     "modified_at",
     "category",

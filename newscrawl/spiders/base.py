@@ -37,15 +37,13 @@ from newscrawl.netguard import DEFAULT_PORTS
 from newscrawl.outlets import DISCOVERY_SOURCES, Outlet
 from newscrawl.pages import LAYOUTS
 from newscrawl.pages.base import ArticlePage
-from newscrawl.run import ARTICLE_META, RunManager, count
+from newscrawl.run import ARTICLE_META, OUTLET_META, RunManager, count
 from newscrawl.urls import canonicalize, strip_tracking, url_hash
 
 logger = logging.getLogger(__name__)
 
 _SECTION = re.compile(r"^(?:home|[a-z0-9][a-z0-9-]{0,79}(?:/[a-z0-9][a-z0-9-]{0,79}){0,2})$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# Request meta key naming the outlet a discovery request works for.
-OUTLET_META = "newscrawl_outlet"
 # Request meta key of a discovery source's first request: its failure may fall back to the next source.
 SOURCE_META = "newscrawl_source"
 

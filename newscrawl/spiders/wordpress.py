@@ -104,7 +104,11 @@ class WordPressSpider(NetworkSpider):
         count(self.crawler.stats, f"source/{source}/unavailable", outlet.host)
         following = outlet.discovery[outlet.discovery.index(source) + 1 :]
         logger.warning(
-            "%s: %s unavailable (%s); falling back to %s", outlet.host, source, why, following[:1] or "-"
+            "%s: %s unavailable (%s); falling back to %s",
+            outlet.host,
+            source,
+            why,
+            next(iter(following), "nothing"),
         )
         if following:
             yield from self.source_requests(outlet, following[0])
