@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import shutil
 from email.utils import format_datetime
 from pathlib import Path
 
+from newscrawl.dev.sites import write_copy
 from newscrawl.dev.sites.network_articles import CATEGORIES, MALANGPOSCO, MEMOX, RADARBATU, RADARMALANG
 
 HERE = Path(__file__).resolve().parent
@@ -266,14 +266,7 @@ COPIES = {
 
 def main() -> None:
     for name, build in COPIES.items():
-        out = HERE / name
-        if out.exists():
-            shutil.rmtree(out)
-        for path, text in build().items():
-            target = out / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        print(f"wrote {len(list(out.rglob('*.*')))} files to {out}")
+        write_copy(HERE / name, build())
 
 
 if __name__ == "__main__":

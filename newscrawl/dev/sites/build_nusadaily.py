@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import shutil
 from pathlib import Path
 
+from newscrawl.dev.sites import write_copy
 from newscrawl.dev.sites.nusadaily_articles import ARTICLES, AUTHORS, BROKEN, CATEGORIES
 
 LIVE = "https://www.nusadaily.com"
@@ -316,13 +316,7 @@ def build() -> dict[str, str]:
 
 
 def main() -> None:
-    if OUT.exists():
-        shutil.rmtree(OUT)
-    for name, text in build().items():
-        target = OUT / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    print(f"wrote {len(list(OUT.rglob('*.*')))} files to {OUT}")
+    write_copy(OUT, build())
 
 
 if __name__ == "__main__":
