@@ -44,8 +44,8 @@ demo: $(STAMP) ## Crawl every bundled offline copy, a line per outlet (state kep
 demo-reset: ## Forget the demo's state and output
 	rm -rf demo-output
 
-crawl: $(STAMP) ## Crawl the live nusadaily.com into output/ (needs internet)
-	$(BIN)/scrapy run nusadaily
+crawl: $(STAMP) ## Crawl every live outlet of every network into output/ (needs internet)
+	$(BIN)/scrapy crawlall
 
 test: $(STAMP) debian-packages ## Run every test (unit, doctest, end-to-end, real WordPress)
 	$(BIN)/python -m pytest

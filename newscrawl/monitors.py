@@ -142,3 +142,12 @@ class SpiderCloseMonitorSuite(MonitorSuite):
         FieldCoverageMonitor,
     ]
     monitors_failed_actions: ClassVar[list[type]] = [RecordMonitorFailure]
+
+
+class OutletMonitorSuite(SpiderCloseMonitorSuite):
+    """For ``scrapy crawlall``: log counts are shared by every crawl of the process, so an ERROR
+    line cannot be told apart per outlet; each outlet is judged by its own checks only."""
+
+    monitors: ClassVar[list[type]] = [
+        m for m in SpiderCloseMonitorSuite.monitors if m is not ErrorCountMonitor
+    ]

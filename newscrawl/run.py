@@ -172,6 +172,9 @@ class RunManager:
             stats.set_value("newscrawl/arguments/errors", 1)
             raise CloseSpider("bad_arguments")
         directory = self.config.output_dir / spider.name
+        outlets = getattr(spider, "outlets", ())
+        if self.crawler.settings.getbool("NEWSCRAWL_OUTPUT_PER_OUTLET") and len(outlets) == 1:
+            directory = directory / outlets[0].host  # scrapy crawlall: each outlet its own lock and state
         self.lock = RunLock(directory / ".state" / "lock")
         try:
             self.lock.acquire()
@@ -351,6 +354,7 @@ class RunManager:
         }
         try:
             self.manifest_path = str(self.output.write_manifest(manifest))
+            stats.set_value("newscrawl/manifest", self.manifest_path)
         except OSError as exc:
             logger.error("Could not write the run manifest: %s", exc)
             self.exit_code = ExitCode.FAILED

@@ -364,3 +364,35 @@ def test_one_dead_outlet_fails_its_own_check_and_the_other_is_crawled(
     assert "kabarlereng.id 0 < 1" in reason and "nusadaily.com" not in reason
     published = records(tmp_path, "two-outlets")
     assert len(published) == len(ARTICLES) and {r["site"] for r in published} == {"nusadaily.com"}
+
+
+def test_crawlall_runs_each_outlet_on_its_own_and_exits_with_the_worst(
+    serve, site_url: str, tmp_path: Path
+) -> None:
+    dead = tmp_path / "dead"
+    (dead / "posts").mkdir(parents=True)
+    (dead / "index.html").write_text("<html><body>Situs dalam perbaikan</body></html>", encoding="utf-8")
+    (dead / "posts" / "index.html").write_text(
+        "<html><body>Tidak ada berita.</body></html>", encoding="utf-8"
+    )
+    command = crawl_command(None, tmp_path / "out", "spiders=two-outlets", spider="two-outlets")
+    command[command.index("run")] = "crawlall"
+    command.remove("two-outlets")
+    mirrors = f"nusadaily.com={site_url},kabarlereng.id={serve(dead)}"
+    command += [
+        "-s",
+        f"NEWSCRAWL_MIRRORS={mirrors}",
+        "-s",
+        "SPIDER_MODULES=newscrawl.spiders,tests.twooutlets",
+    ]
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == ExitCode.MONITORS_FAILED, proc.stderr[-3000:]
+    base = tmp_path / "out" / "two-outlets"
+    alive = json.loads(sorted((base / "nusadaily.com").glob("*.manifest.json"))[-1].read_text())
+    failed = json.loads(sorted((base / "kabarlereng.id").glob("*.manifest.json"))[-1].read_text())
+    assert (alive["exit_status"], failed["exit_status"]) == (ExitCode.OK, ExitCode.MONITORS_FAILED)
+    assert alive["counts"]["records_published"] == len(ARTICLES)
+    assert len(records(tmp_path / "out", "two-outlets/nusadaily.com")) == len(ARTICLES)
+    assert (base / "nusadaily.com" / ".state" / "lock").exists() and (
+        base / "kabarlereng.id" / ".state" / "lock"
+    ).exists()

@@ -79,6 +79,7 @@ class NusadailySpider(VarientSpider):
     """``scrapy crawl nusadaily``: the Varient spider for nusadaily.com alone (older cron lines)."""
 
     name = "nusadaily"
+    alias_of = "varient"
     outlet_table: ClassVar[tuple[Outlet, ...]] = tuple(
         o for o in varient.OUTLETS if o.host == "nusadaily.com"
     )
