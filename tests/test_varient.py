@@ -272,6 +272,13 @@ def test_bad_arguments_are_reported(arguments: dict, message: str) -> None:
     assert len(spider.argument_errors) == 1 and message in spider.argument_errors[0]
 
 
+def test_a_site_that_forbids_crawling_is_refused() -> None:
+    from newscrawl.spiders.wordpress import WordPressSpider
+
+    spider = make_spider(WordPressSpider, outlet_url="https://jatim.antaranews.com")
+    assert len(spider.argument_errors) == 1 and "not crawled" in spider.argument_errors[0]
+
+
 def test_mirror_maps_live_links_and_keeps_live_identity() -> None:
     spider = make_spider(base_url="http://127.0.0.1:8123")
     request = spider.article_request(NUSADAILY, f"{LIVE}/a?utm_source=x")

@@ -6,6 +6,26 @@ from newscrawl.networks import radar, varient, wordpress
 from newscrawl.normalize.hints import OutletHint
 from newscrawl.outlets import Outlet
 
+# Sites whose own pages forbid crawling: no spider crawls them, a table row or outlet_url is refused.
+DO_NOT_CRAWL: dict[str, str] = {
+    "antaranews.com": "its articles forbid crawling and automated indexing for AI without written permission",
+}
+
+
+def forbidden(host: str) -> str | None:
+    """Why ``host`` (or the site it belongs to) must not be crawled, or None.
+
+    >>> forbidden("jatim.antaranews.com")[:25]
+    'its articles forbid crawl'
+    >>> forbidden("nusadaily.com") is None
+    True
+    """
+    host = host.lower().removeprefix("www.")
+    return next(
+        (why for site, why in DO_NOT_CRAWL.items() if host == site or host.endswith("." + site)), None
+    )
+
+
 NETWORKS: dict[str, tuple[Outlet, ...]] = {
     "varient": varient.OUTLETS,
     "wordpress": wordpress.OUTLETS,

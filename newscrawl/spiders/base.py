@@ -34,6 +34,7 @@ from newscrawl.discovery import (
 from newscrawl.items import ArticleItem
 from newscrawl.mirror import Mirror
 from newscrawl.netguard import DEFAULT_PORTS
+from newscrawl.networks import forbidden
 from newscrawl.outlets import DISCOVERY_SOURCES, Outlet
 from newscrawl.pages import LAYOUTS
 from newscrawl.pages.base import ArticlePage
@@ -103,6 +104,12 @@ class NetworkSpider(scrapy.Spider):
         self.base_url: str | None = self._check("base_url", arguments, self._base_url, None)
         if self.base_url and len(self.outlets) != 1:
             self.argument_errors.append("base_url serves one outlet: pick it with -a outlets=HOST")
+        for outlet in self.outlets:
+            why = forbidden(outlet.host)
+            if why:
+                self.argument_errors.append(
+                    f"{outlet.host} is not crawled: {why} (README, 'Sites we do not crawl')"
+                )
         unsupported = [o.host for o in self.outlets if self.discovery and self.discovery not in o.discovery]
         if unsupported:
             self.argument_errors.append(
