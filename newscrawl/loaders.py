@@ -82,7 +82,7 @@ class ArticleLoader(ItemLoader):
         fields_ = record_fields(
             item.body_raw,
             item.published_printed,
-            item.url,
+            item.url if self.context.get("dates_in_url", True) else None,
             hint=self.context.get("hint"),
             default_tz=self.context.get("default_tz", WIB),
             reference_time=now,

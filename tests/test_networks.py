@@ -11,10 +11,18 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
 from newscrawl.dev.sites import build_networks
-from newscrawl.dev.sites.network_articles import MALANGPOSCO, MEMOX, RADARBATU, RADARMALANG
+from newscrawl.dev.sites.network_articles import (
+    JATIMTIMES,
+    MALANGPOSCO,
+    MALANGTIMES,
+    MEMOX,
+    RADARBATU,
+    RADARMALANG,
+)
 from newscrawl.dev.siteserver import server_url, start_server
 from newscrawl.networks import outlet_for_host
 from newscrawl.pages.radar import RadarArticlePage
+from newscrawl.pages.times import TimesArticlePage
 from newscrawl.run import ExitCode
 from newscrawl.spiders.radar import RadarSpider
 from tests.conftest import records, run_crawl
@@ -25,6 +33,8 @@ COPIES = [
     pytest.param("wordpress", "memox.co.id", "memox", MEMOX, id="memox"),
     pytest.param("radar", "radarmalang.jawapos.com", "radarmalang", RADARMALANG, id="radarmalang"),
     pytest.param("radar", "radarbatu.jawapos.com", "radarbatu", RADARBATU, id="radarbatu"),
+    pytest.param("times", "malangtimes.com", "malangtimes", MALANGTIMES, id="malangtimes"),
+    pytest.param("times", "jatimtimes.com", "jatimtimes", JATIMTIMES, id="jatimtimes"),
 ]
 
 
@@ -114,3 +124,18 @@ def test_network_copies_are_up_to_date_with_their_builder() -> None:
         on_disk = {str(p.relative_to(SITES / name)) for p in (SITES / name).rglob("*") if p.is_file()}
         assert set(built) == on_disk, name
         assert all((SITES / name / path).read_text(encoding="utf-8") == text for path, text in built.items())
+
+
+def test_a_times_url_never_gives_the_time() -> None:
+    """``/baca/{id}/{Ymd}/{his}/`` prints 15:30 as 033000: without a printed time, only the day is known."""
+    article = MALANGTIMES[1]  # published 15:30, its URL says 033000
+    path = next((SITES / "malangtimes").glob(f"baca/*/*/*/{article['slug']}.html"))
+    url = "https://www.malangtimes.com/" + str(path.relative_to(SITES / "malangtimes")).removesuffix(".html")
+    assert "/033000/" in url
+    undated = path.read_bytes().replace(b'class="float-right text-muted"', b'class="x"')
+    page = TimesArticlePage(HtmlResponse(url=url, body=undated), url, outlet_for_host("malangtimes.com"))
+    assert page.to_item().published_at == "2026-06-19"  # the JSON-LD day; never 03:30 from the URL
+    dated = TimesArticlePage(
+        HtmlResponse(url=url, body=path.read_bytes()), url, outlet_for_host("malangtimes.com")
+    )
+    assert dated.to_item().published_at == "2026-06-19T15:30:00+07:00"

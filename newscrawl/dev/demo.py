@@ -23,6 +23,7 @@ COPIES: dict[str, list[tuple[str, str]]] = {
     "varient": [("nusadaily.com", "nusadaily")],
     "wordpress": [("malangposcomedia.id", "malangposcomedia"), ("memox.co.id", "memox")],
     "radar": [("radarmalang.jawapos.com", "radarmalang"), ("radarbatu.jawapos.com", "radarbatu")],
+    "times": [("malangtimes.com", "malangtimes"), ("jatimtimes.com", "jatimtimes")],
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newscrawl.networks import radar, varient, wordpress
+from newscrawl.networks import radar, times, varient, wordpress
 from newscrawl.normalize.hints import OutletHint
 from newscrawl.outlets import Outlet
 
@@ -30,6 +30,7 @@ NETWORKS: dict[str, tuple[Outlet, ...]] = {
     "varient": varient.OUTLETS,
     "wordpress": wordpress.OUTLETS,
     "radar": radar.OUTLETS,
+    "times": times.OUTLETS,
 }
 
 

@@ -48,7 +48,7 @@ def normalize_record(record: Any) -> dict[str, Any]:
         return record | record_fields(
             record["body_raw"],
             record.get("published_printed"),
-            record.get("url"),
+            record.get("url") if outlet is None or outlet.dates_in_url else None,
             reference_time=_moment(record, "crawled_at"),
             authors=list(record.get("authors") or []),
             editor=record.get("editor"),

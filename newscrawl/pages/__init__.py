@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newscrawl.pages.base import ArticlePage
 from newscrawl.pages.radar import RadarArticlePage
+from newscrawl.pages.times import TimesArticlePage
 from newscrawl.pages.varient import VarientArticlePage
 from newscrawl.pages.wordpress import MemoxArticlePage, TagDivArticlePage, WordPressArticlePage
 
@@ -15,4 +16,5 @@ LAYOUTS: dict[str, type[ArticlePage]] = {
     "tagdiv": TagDivArticlePage,
     "memox": MemoxArticlePage,
     "radar": RadarArticlePage,
+    "times": TimesArticlePage,
 }

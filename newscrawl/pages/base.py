@@ -125,6 +125,7 @@ class ArticlePage:
             url=self.url,
             problems=self.problems,
             hint=OutletHint.for_outlet(self.outlet.host, self.outlet.printed_names),
+            dates_in_url=self.outlet.dates_in_url,
         )
         for name in PAGE_FIELDS:
             for layer in self.layers:

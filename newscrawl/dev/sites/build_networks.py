@@ -20,7 +20,15 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from newscrawl.dev.sites import write_copy
-from newscrawl.dev.sites.network_articles import CATEGORIES, MALANGPOSCO, MEMOX, RADARBATU, RADARMALANG
+from newscrawl.dev.sites.network_articles import (
+    CATEGORIES,
+    JATIMTIMES,
+    MALANGPOSCO,
+    MALANGTIMES,
+    MEMOX,
+    RADARBATU,
+    RADARMALANG,
+)
 
 HERE = Path(__file__).resolve().parent
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -254,6 +262,66 @@ def radar_site(origin: str, articles: list[dict], sections: tuple[str, ...]) -> 
     return files
 
 
+# -- JatimTIMES ------------------------------------------------------------------------------
+
+MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def times_url(origin: str, a: dict, number: int) -> str:
+    """``/baca/{id}/{Ymd}/{his}/{slug}``, the time on a 12-hour clock with no AM/PM."""
+    when = moment(a)
+    return f"{origin}/baca/{330000 + number}/{when:%Y%m%d}/{when:%I%M%S}/{a['slug']}"
+
+
+def times_site(origin: str, name: str, articles: list[dict]) -> dict[str, str]:
+    urls = {a["slug"]: times_url(origin, a, n) for n, a in enumerate(articles)}
+    newest = sorted(articles, key=lambda a: a["published"], reverse=True)
+    files = {
+        "index.html": head(name)
+        + '<div id="news-list"></div><script src="/js/load.js"></script></body></html>\n'
+    }
+    for a in articles:
+        when = moment(a)
+        printed = f"{when.day} - {MONTHS_SHORT[when.month - 1]} - {when:%Y}, {when:%H:%M}"
+        tags = "".join(f'<span class="badge badge-warning">{t}</span>' for t in a["tags"])
+        ld = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": a["title"],
+            "datePublished": f"{when:%Y-%m-%d}",
+        }
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in a["paragraphs"])
+        files[urls[a["slug"]].split("/", 3)[3] + ".html"] = (
+            head(
+                a["title"],
+                f'<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>\n',
+            )
+            + f"""<div class="blog-post"><h1>{html.escape(a["title"])}</h1>
+<p class="float-right text-muted">{printed}</p>
+<p class="penulis">Penulis : {a["author"]} - Editor : Dani Kurniawan</p>
+<div class="post-body">{body}</div>
+<div class="tags">{tags}</div></div>
+</body></html>
+"""
+        )
+    items = "".join(
+        f"<item><title>{html.escape(a['title'])}</title><link>{urls[a['slug']]}</link>"
+        f"<pubDate>{format_datetime(moment(a))}</pubDate></item>"
+        for a in newest
+    )
+    files["rss/index.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>{name}</title>{items}</channel></rss>\n'
+    )
+    locs = "".join(f"<url><loc>{urls[a['slug']]}</loc></url>" for a in newest)
+    files["sitemap.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + locs
+        + "</urlset>\n"
+    )
+    files["robots.txt"] = "User-agent: *\nDisallow: /search\n"
+    return files
+
+
 COPIES = {
     "malangposcomedia": lambda: wordpress_site(
         "https://malangposcomedia.id", MALANGPOSCO, "tagdiv", "category/malang-raya"
@@ -261,6 +329,8 @@ COPIES = {
     "memox": lambda: wordpress_site("https://memox.co.id", MEMOX, "memox", "tag/malang"),
     "radarmalang": lambda: radar_site("https://radarmalang.jawapos.com", RADARMALANG, ("malang-raya",)),
     "radarbatu": lambda: radar_site("https://radarbatu.jawapos.com", RADARBATU, ("ekonomi",)),
+    "malangtimes": lambda: times_site("https://www.malangtimes.com", "MalangTIMES", MALANGTIMES),
+    "jatimtimes": lambda: times_site("https://jatimtimes.com", "JatimTIMES", JATIMTIMES),
 }
 
 

@@ -86,3 +86,10 @@ RADARBATU = _stories("radarbatu.jawapos.com", "{place}, RADAR BATU – ", ["(ori
 for _article in RADARBATU[::4]:
     _article["paragraphs"][-1] = _article["paragraphs"][-1].rsplit("(", 1)[0] + " Disunting kembali oleh Rina"
     _article["expect"]["tag"] = None
+# malangtimes.com and jatimtimes.com (the JatimTIMES code base): the outlet alone, or with a place.
+MALANGTIMES = _stories("malangtimes.com", "MALANGTIMES – ", ["", ""])
+JATIMTIMES = _stories("jatimtimes.com", "JATIMTIMES – {place} – ", ["", ""])
+for _article in [*MALANGTIMES, *JATIMTIMES]:
+    _article["expect"]["tag"] = None
+for _article in MALANGTIMES:
+    _article["expect"]["location"] = None
