@@ -7,8 +7,9 @@ STAMP := $(VENV)/.installed
 .DEFAULT_GOAL := help
 .PHONY: help install debian-packages demo demo-reset crawl test lint format bench site clean
 
-# The real servers some tests run on 127.0.0.1 (WordPress on MariaDB for the wordpress spider).
-DEBIAN_PACKAGES := wordpress mariadb-server php-cli php-mysql php-xml
+# The real servers some tests run on 127.0.0.1 (WordPress on MariaDB for the wordpress spider),
+# and the browser that renders pages built by JavaScript.
+DEBIAN_PACKAGES := wordpress mariadb-server php-cli php-mysql php-xml chromium
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -29,16 +30,16 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP) ## Create .venv with the pinned requirements
 
-debian-packages: ## Install the Debian packages of the real-server tests (as root; else say what to install)
+debian-packages: ## Install the Debian packages of the real-server tests and the browser (as root)
 	@if dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "Installing Debian's $(DEBIAN_PACKAGES) for the WordPress tests"; \
+		echo "Installing Debian's $(DEBIAN_PACKAGES) for the WordPress and browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
 	else \
-		echo "The WordPress tests need Debian's $(DEBIAN_PACKAGES): as root, apt-get install $(DEBIAN_PACKAGES). They are skipped until then."; \
+		echo "The WordPress and browser tests need Debian's $(DEBIAN_PACKAGES): as root, apt-get install $(DEBIAN_PACKAGES). They are skipped until then."; \
 	fi
 
-demo: $(STAMP) ## Crawl every bundled offline copy, a line per outlet (state kept in demo-output/)
+demo: $(STAMP) debian-packages ## Crawl every bundled offline copy, a line per outlet (state kept in demo-output/)
 	$(BIN)/python -m newscrawl.dev.demo
 
 demo-reset: ## Forget the demo's state and output

@@ -50,6 +50,22 @@ def parse_resolve(values: Any) -> dict[str, str]:
     return pinned
 
 
+def parse_bool(value: Any) -> bool:
+    """``True``/``False``, ``1``/``0``, ``on``/``off``.
+
+    >>> parse_bool("off"), parse_bool(True)
+    (False, True)
+    """
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
 def load_backend(path: Any) -> str:
     """A seen-set class path that imports and opens state directories."""
     try:
@@ -123,6 +139,8 @@ class NewscrawlConfig:
     seen_backend: str = "newscrawl.storage.SqliteSeenSet"
     # Local copies to crawl instead of live outlets: host -> origin (``base_url`` sets one).
     mirrors: dict[str, str] = field(default_factory=dict)
+    # False: no page goes through the browser, even for outlets marked to render.
+    render: bool = True
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> NewscrawlConfig:
@@ -168,6 +186,7 @@ class NewscrawlConfig:
         read("NEWSCRAWL_RESOLVE", "resolve", parse_resolve, lambda v: True)
         read("NEWSCRAWL_SEEN_BACKEND", "seen_backend", load_backend, lambda v: True)
         read("NEWSCRAWL_MIRRORS", "mirrors", parse_mirrors, lambda v: True)
+        read("NEWSCRAWL_RENDER", "render", parse_bool, lambda v: True)
         if errors:
             raise ConfigError("; ".join(errors))
         return cls(**values)

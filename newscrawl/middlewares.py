@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import Request
 
-from newscrawl.run import ARTICLE_META, RunManager
+from newscrawl.run import ARTICLE_META, RENDER_AGAIN_META, RunManager
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -37,7 +37,7 @@ class SeenFilterMiddleware:
                 yield obj
 
     def _wanted(self, obj: Any) -> bool:
-        if not isinstance(obj, Request) or ARTICLE_META not in obj.meta:
+        if not isinstance(obj, Request) or ARTICLE_META not in obj.meta or obj.meta.get(RENDER_AGAIN_META):
             return True
         manager = self.crawler.get_extension(RunManager)
         return manager is None or manager.claim(obj.meta[ARTICLE_META])

@@ -39,6 +39,8 @@ class Outlet:
     sitemap_path: str | None = None
     sitemap_has_dates: bool = True  # False: <lastmod> is not the article's date, read dates from the pages
     layout: str = "default"  # the page layout its article pages use
+    # True: its pages are built by JavaScript, every request goes through the browser.
+    render: bool = False
     dates_in_url: bool = True  # False: its URLs print a date that must not be read (a 12-hour time)
     coverage_min: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     # Names the outlet prints in datelines besides its host: "NUSADAILY.COM", "Nusa Daily".

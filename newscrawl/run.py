@@ -62,6 +62,8 @@ def utc_now() -> str:
 
 # Request meta key naming the outlet a request works for (its host).
 OUTLET_META = "newscrawl_outlet"
+# Request meta key of a page fetched once more through the browser (its article is already claimed).
+RENDER_AGAIN_META = "newscrawl_render_again"
 # Request meta key of an article request: {"url": live URL as listed, "url_hash": identity,
 # "outlet": the outlet's host}.
 ARTICLE_META = "newscrawl_article"
@@ -414,6 +416,8 @@ class RunManager:
                 "articles_found": stat("articles/found"),
                 "articles_fetched": stat("articles/fetched"),
                 "article_fetches_failed": stat("articles/fetch_failed"),
+                "pages_rendered_again": stat("rendered/retried"),
+                "shells_not_rendered": stat("rendered/unavailable"),
                 "sources": sorted(
                     k[len(prefix + "source/") :] for k in stats if k.startswith(prefix + "source/")
                 ),

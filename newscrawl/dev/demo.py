@@ -24,6 +24,8 @@ COPIES: dict[str, list[tuple[str, str]]] = {
     "wordpress": [("malangposcomedia.id", "malangposcomedia"), ("memox.co.id", "memox")],
     "radar": [("radarmalang.jawapos.com", "radarmalang"), ("radarbatu.jawapos.com", "radarbatu")],
     "times": [("malangtimes.com", "malangtimes"), ("jatimtimes.com", "jatimtimes")],
+    # A made-up outlet whose pages are built by JavaScript: rendered by Chromium.
+    "varient-rendered": [("kabarkota.id", "kabarkota")],
 }
 
 
@@ -53,13 +55,13 @@ def outlet_line(host: str, spider: str, status: int, counts: dict) -> str:
     blocked = [s.split("/")[0] for s in counts["sources"] if s.endswith("/unavailable")]
     sources = ",".join(used) + (f" ({','.join(blocked)} unavailable)" if blocked else "")
     new, requests = counts["records_published"], counts["requests"]
-    return f"{host:<26} {spider:<10} {status:>4} {new:>4} {requests:>8}  {sources:<24} {shown}"
+    return f"{host:<26} {spider:<17} {status:>4} {new:>4} {requests:>8}  {sources:<24} {shown}"
 
 
 def main() -> int:
     OUTPUT.mkdir(exist_ok=True)
     worst = 0
-    print(f"{'outlet':<26} {'spider':<10} {'exit':>4} {'new':>4} {'requests':>8}  {'sources':<24} coverage")
+    print(f"{'outlet':<26} {'spider':<17} {'exit':>4} {'new':>4} {'requests':>8}  {'sources':<24} coverage")
     for spider, copies in COPIES.items():
         status, manifest, seconds = crawl(spider, copies)
         worst = max(worst, status)
@@ -69,7 +71,7 @@ def main() -> int:
         for host, counts in manifest["outlets"].items():
             print(outlet_line(host, spider, status, counts))
         files = len(manifest["files"])
-        print(f"{'':<26} {spider:<10} run {manifest['run_id']} in {seconds:.1f} s, {files} file(s)")
+        print(f"{'':<26} {spider:<17} run {manifest['run_id']} in {seconds:.1f} s, {files} file(s)")
     print(f"Output in {OUTPUT} (one folder per spider, logs last-run-<spider>.log).")
     print("Run 'make demo' again to see an incremental run, 'make demo-reset' to start over.")
     return worst

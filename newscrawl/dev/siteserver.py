@@ -12,6 +12,7 @@ parameter (``utm_source``…) is ignored, as a real server would.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import threading
 import time
@@ -20,6 +21,8 @@ from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from newscrawl.browser import launch_options
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -100,6 +103,12 @@ LOCAL_COPY_SETTINGS = {
     "AUTOTHROTTLE_ENABLED": "False",
     "CONCURRENT_REQUESTS_PER_DOMAIN": "4",
     "NEWSCRAWL_ALLOWED_ADDRESSES": "127.0.0.1",
+    # The browser, when a spider has one, looks up no name but 127.0.0.1 and localhost.
+    "PLAYWRIGHT_LAUNCH_OPTIONS": json.dumps(
+        launch_options("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost")
+    ),
+    # Development spiders (the client-rendered copy's) beside the project's own.
+    "SPIDER_MODULES": "newscrawl.spiders,newscrawl.dev.spiders",
 }
 
 

@@ -20,6 +20,7 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from newscrawl.browser import BROWSER_SETTINGS, PLAYWRIGHT_HANDLER
 from newscrawl.config import ConfigError, NewscrawlConfig, check_origin
 from newscrawl.discovery import (
     Link,
@@ -38,7 +39,7 @@ from newscrawl.networks import forbidden
 from newscrawl.outlets import DISCOVERY_SOURCES, Outlet
 from newscrawl.pages import LAYOUTS
 from newscrawl.pages.base import ArticlePage
-from newscrawl.run import ARTICLE_META, OUTLET_META, RunManager, count
+from newscrawl.run import ARTICLE_META, OUTLET_META, RENDER_AGAIN_META, RunManager, count
 from newscrawl.urls import canonicalize, strip_tracking, url_hash
 
 logger = logging.getLogger(__name__)
@@ -117,6 +118,44 @@ class NetworkSpider(scrapy.Spider):
             )
         self.mirrors: dict[str, Mirror] = {}
         self.allowed_domains = [o.host for o in self.outlets]
+
+    # True: a browser is at hand for pages that come back as client-side shells (see render_shell).
+    renders_shells: ClassVar[bool] = False
+
+    @classmethod
+    def update_settings(cls, settings: Any) -> None:
+        super().update_settings(settings)
+        # The Playwright handler is registered only where it is used.
+        if cls.renders_shells or any(outlet.render for outlet in cls.outlet_table):
+            settings.setdict(BROWSER_SETTINGS, priority="spider")
+
+    @property
+    def can_render(self) -> bool:
+        """Whether this crawl has a browser, and may use it (``NEWSCRAWL_RENDER``, on by default)."""
+        handlers = self.crawler.settings.getdict("DOWNLOAD_HANDLERS")
+        return handlers.get("https") == PLAYWRIGHT_HANDLER and self.crawler.settings.getbool(
+            "NEWSCRAWL_RENDER", True
+        )
+
+    def render(self, request: scrapy.Request, outlet: Outlet) -> scrapy.Request:
+        """Mark a request for the browser when its outlet is built by JavaScript."""
+        if outlet.render and self.can_render:
+            request.meta["playwright"] = True
+        return request
+
+    def render_shell(self, response: Response, outlet: Outlet) -> scrapy.Request | None:
+        """A page that came back as a client-side shell, once more through the browser (or None)."""
+        text = " ".join(response.xpath("//body//text()[not(ancestor::script)]").getall()).strip()
+        if len(text) > 200 or not response.css("script") or response.meta.get("playwright"):
+            return None
+        if not self.can_render:
+            count(self.crawler.stats, "rendered/unavailable", outlet.host)
+            logger.warning("%s looks built by JavaScript, and this crawl renders nothing", response.url)
+            return None
+        count(self.crawler.stats, "rendered/retried", outlet.host)
+        logger.info("%s looks built by JavaScript: fetching it once more through the browser", response.url)
+        meta = {**response.meta, "playwright": True, RENDER_AGAIN_META: True}
+        return response.request.replace(meta=meta, dont_filter=True)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NetworkSpider:
@@ -226,6 +265,11 @@ class NetworkSpider(scrapy.Spider):
     def run_manager(self) -> RunManager | None:
         return self.crawler.get_extension(RunManager)
 
+    @property
+    def config(self) -> NewscrawlConfig:
+        manager = self.run_manager
+        return manager.config if manager is not None else NewscrawlConfig()
+
     def paging(self, outlet: Outlet, in_date_order: bool = True) -> Paging:
         manager = self.run_manager
         catch_up = manager is not None and manager.catch_up
@@ -286,13 +330,14 @@ class NetworkSpider(scrapy.Spider):
     def discovery_request(
         self, outlet: Outlet, live: str, callback: Any, meta: dict[str, Any] | None = None, **kwargs: Any
     ) -> scrapy.Request:
-        return scrapy.Request(
+        request = scrapy.Request(
             self.fetch_url(outlet, live),
             callback=callback,
             errback=self.discovery_failed,
             meta={OUTLET_META: outlet.host, **(meta or {})},
             **kwargs,
         )
+        return self.render(request, outlet)
 
     # -- what a network says -------------------------------------------------------------
 
@@ -317,7 +362,7 @@ class NetworkSpider(scrapy.Spider):
         rendered page instead; ``parse_article`` still sees the article's own URL.
         """
         live = strip_tracking(live)
-        return scrapy.Request(
+        request = scrapy.Request(
             self.fetch_url(outlet, live),
             callback=self.parse_article,
             errback=self.article_failed,
@@ -326,6 +371,7 @@ class NetworkSpider(scrapy.Spider):
                 ARTICLE_META: {"url": live, "url_hash": url_hash(canonicalize(live)), "outlet": outlet.host},
             },
         )
+        return self.render(request, outlet)
 
     # -- discovery -----------------------------------------------------------------------
 
@@ -336,6 +382,11 @@ class NetworkSpider(scrapy.Spider):
             Link(self.live_url(outlet, link.url), link.day)
             for link in self.list_links(response, outlet, section)
         ]
+        if not links:
+            again = self.render_shell(response, outlet)
+            if again is not None:
+                yield again
+                return
         requests, new, old = self.discovered(response, outlet, links, first_page=page == 1)
         yield from requests
         stop = stop_reason(self.paging(outlet, self.list_in_date_order(section)), page, links, new, old)
@@ -454,6 +505,11 @@ class NetworkSpider(scrapy.Spider):
             logger.info("%s says it is no article (og:type): skipped", response.url)
             return
         item = self.item_from(page)
+        if item is not None and item.body is None:
+            again = self.render_shell(response, outlet)
+            if again is not None:
+                yield again
+                return
         if item is not None:
             yield item
 

@@ -23,6 +23,7 @@ from newscrawl.dev.sites import write_copy
 from newscrawl.dev.sites.network_articles import (
     CATEGORIES,
     JATIMTIMES,
+    KABARKOTA,
     MALANGPOSCO,
     MALANGTIMES,
     MEMOX,
@@ -322,6 +323,58 @@ def times_site(origin: str, name: str, articles: list[dict]) -> dict[str, str]:
     return files
 
 
+# -- a client-rendered outlet ---------------------------------------------------------------
+
+
+def shell(title: str, data: dict, template: str) -> str:
+    """A page whose body is built by a script from JSON: the server sends no text at all."""
+    payload = json.dumps(data, ensure_ascii=True).replace("</", "<\\/")
+    return (
+        head(title)
+        + '<div id="app"></div>\n<script>\n'
+        + f"const DATA = {payload};\n"
+        + f"document.getElementById('app').innerHTML = {template};\n"
+        + "</script>\n</body></html>\n"
+    )
+
+
+def rendered_site(origin: str, articles: list[dict]) -> dict[str, str]:
+    newest = sorted(articles, key=lambda a: a["published"], reverse=True)
+    items = [
+        {
+            "url": f"{origin}/{a['slug']}",
+            "title": a["title"],
+            "day": f"{moment(a):%b} {moment(a).day}, {moment(a):%Y}",
+        }
+        for a in newest
+    ]
+    card = (
+        'DATA.items.map(i => `<div class="post-item"><h3 class="title"><a href="${i.url}">${i.title}</a>'
+        "</h3><p class=\"post-meta\"><span>${i.day}</span></p></div>`).join('')"
+    )
+    files = {
+        "index.html": shell("Kabar Kota", {"items": []}, "''"),
+        "posts/index.html": shell("Semua Berita", {"items": items}, card),
+    }
+    page = (
+        '`<h1 class="title post-title">${DATA.title}</h1><div class="post-details-meta">'
+        '<div class="item-meta item-meta-author"><span>${DATA.author}</span></div>'
+        '<div class="item-meta item-meta-date"><span>${DATA.date}</span></div></div>'
+        "<div class=\"post-text mt-4\">${DATA.paragraphs.map(p => `<p>${p}</p>`).join('')}</div>`"
+    )
+    for a in articles:
+        when = moment(a)
+        data = {
+            "title": a["title"],
+            "author": a["author"],
+            "date": f"{when:%b} {when.day}, {when:%Y} - {when:%H:%M}",
+            "paragraphs": [html.escape(p) for p in a["paragraphs"]],
+        }
+        files[f"{a['slug']}.html"] = shell(a["title"], data, page)
+    files["robots.txt"] = "User-agent: *\nDisallow: /search\n"
+    return files
+
+
 COPIES = {
     "malangposcomedia": lambda: wordpress_site(
         "https://malangposcomedia.id", MALANGPOSCO, "tagdiv", "category/malang-raya"
@@ -331,6 +384,7 @@ COPIES = {
     "radarbatu": lambda: radar_site("https://radarbatu.jawapos.com", RADARBATU, ("ekonomi",)),
     "malangtimes": lambda: times_site("https://www.malangtimes.com", "MalangTIMES", MALANGTIMES),
     "jatimtimes": lambda: times_site("https://jatimtimes.com", "JatimTIMES", JATIMTIMES),
+    "kabarkota": lambda: rendered_site("https://kabarkota.id", KABARKOTA),
 }
 
 

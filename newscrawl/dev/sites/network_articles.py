@@ -93,3 +93,5 @@ for _article in [*MALANGTIMES, *JATIMTIMES]:
     _article["expect"]["tag"] = None
 for _article in MALANGTIMES:
     _article["expect"]["location"] = None
+# kabarkota.id (made up): a client-rendered copy, in Varient's markup built by JavaScript.
+KABARKOTA = _stories("kabarkota.id", "KABARKOTA.ID – {place} – ", ["(kk)", "(kk/red)"])
