@@ -12,12 +12,15 @@ from scrapy.utils.test import get_crawler
 
 from newscrawl.dev.sites import build_networks
 from newscrawl.dev.sites.network_articles import (
+    DETIK,
     JATIMTIMES,
     MALANGPOSCO,
     MALANGTIMES,
     MEMOX,
     RADARBATU,
     RADARMALANG,
+    SURYA,
+    TRIBUNBALI,
 )
 from newscrawl.dev.siteserver import server_url, start_server
 from newscrawl.networks import outlet_for_host
@@ -35,7 +38,12 @@ COPIES = [
     pytest.param("radar", "radarbatu.jawapos.com", "radarbatu", RADARBATU, id="radarbatu"),
     pytest.param("times", "malangtimes.com", "malangtimes", MALANGTIMES, id="malangtimes"),
     pytest.param("times", "jatimtimes.com", "jatimtimes", JATIMTIMES, id="jatimtimes"),
+    pytest.param("tribun", "bali.tribunnews.com", "tribunbali", TRIBUNBALI, id="tribunbali"),
+    pytest.param("tribun", "surabaya.tribunnews.com", "surya", SURYA, id="surya"),
+    pytest.param("detik", "detik.com", "detik", DETIK, id="detik"),
 ]
+# The copies hold only these editions of detik.
+ARGUMENTS = {"detik": ("sections=tag/jatim,tag/bali",)}
 
 
 @pytest.fixture
@@ -60,7 +68,7 @@ def crawl(served, tmp_path: Path, spider: str, host: str, copy: str, *arguments:
 def test_every_article_of_the_copy_once_with_its_dateline_and_credit(
     served, tmp_path: Path, spider: str, host: str, copy: str, articles: list[dict]
 ) -> None:
-    result = crawl(served, tmp_path, spider, host, copy)
+    result = crawl(served, tmp_path, spider, host, copy, *ARGUMENTS.get(spider, ()))
     assert result.returncode == ExitCode.OK, result.log[-3000:]
     published = {r["title"]: r for r in records(tmp_path, spider)}
     assert sorted(published) == sorted(a["title"] for a in articles)
@@ -71,8 +79,9 @@ def test_every_article_of_the_copy_once_with_its_dateline_and_credit(
         assert record["dateline_location"] == article["expect"]["location"]
         assert record["editor_tag"] == article["expect"]["tag"]
         assert record["published_at"].startswith(article["published"].replace(" ", "T"))
-        assert not record["body"].startswith(("MALANG POSCO", "MEMOX", "Kabar dari"))
-        assert "Navigasi pos" not in record["body"] and "Tags:" not in record["body"]
+        assert not record["body"].startswith(("MALANG POSCO", "MEMOX", "Kabar dari", "Ringkasan", "Laporan"))
+        for furniture in ("Navigasi pos", "Tags:", "BACA BERITA", "Ikuti saluran", "Video:", "Penulis:"):
+            assert furniture not in record["body"], furniture
     manifest = result.last_manifest()["outlets"][host]
     assert manifest["records_published"] == len(articles)
     if spider == "wordpress":
@@ -139,3 +148,11 @@ def test_a_times_url_never_gives_the_time() -> None:
         HtmlResponse(url=url, body=path.read_bytes()), url, outlet_for_host("malangtimes.com")
     )
     assert dated.to_item().published_at == "2026-06-19T15:30:00+07:00"
+
+
+def test_tribun_and_detik_fetch_the_whole_text_under_the_article_s_own_url(served, tmp_path: Path) -> None:
+    result = crawl(served, tmp_path, "tribun", "bali.tribunnews.com", "tribunbali")
+    assert result.returncode == ExitCode.OK, result.log[-3000:]
+    for record in records(tmp_path, "tribun"):
+        assert "?page=all" not in record["url"] and record["canonical_url"].count("/") == 5
+        assert record["body"].count("\n\n") == 1  # both paragraphs, also of the split articles

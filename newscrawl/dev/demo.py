@@ -24,20 +24,26 @@ COPIES: dict[str, list[tuple[str, str]]] = {
     "wordpress": [("malangposcomedia.id", "malangposcomedia"), ("memox.co.id", "memox")],
     "radar": [("radarmalang.jawapos.com", "radarmalang"), ("radarbatu.jawapos.com", "radarbatu")],
     "times": [("malangtimes.com", "malangtimes"), ("jatimtimes.com", "jatimtimes")],
+    "tribun": [("bali.tribunnews.com", "tribunbali"), ("surabaya.tribunnews.com", "surya")],
+    "detik": [("detik.com", "detik")],
     # A made-up outlet whose pages are built by JavaScript: rendered by Chromium.
     "varient-rendered": [("kabarkota.id", "kabarkota")],
 }
+
+
+# The copy of detik holds two of its editions.
+ARGUMENTS = {"detik": ("sections=tag/jatim,tag/bali",)}
 
 
 def crawl(spider: str, copies: list[tuple[str, str]]) -> tuple[int, dict | None, float]:
     servers = [start_server(SITES / copy) for _, copy in copies]
     mirrors = ",".join(f"{host}={server_url(s)}" for (host, _), s in zip(copies, servers, strict=True))
     settings = {"NEWSCRAWL_MIRRORS": mirrors, "LOG_FILE": str(OUTPUT / f"last-run-{spider}.log")}
-    outlets = "outlets=" + ",".join(host for host, _ in copies)
+    outlets = ["outlets=" + ",".join(host for host, _ in copies), *ARGUMENTS.get(spider, ())]
     start = time.perf_counter()
     try:
         status = subprocess.run(
-            crawl_command(spider, None, OUTPUT, [outlets], settings), cwd=ROOT, check=False
+            crawl_command(spider, None, OUTPUT, outlets, settings), cwd=ROOT, check=False
         ).returncode
     finally:
         for server in servers:

@@ -5,7 +5,8 @@
 
 URL mapping, as the live site's URLs look: ``/`` → ``index.html``,
 ``/{path}`` → ``{path}.html`` or ``{path}/index.html`` (or the file itself),
-``?page=N`` → ``page-N.html`` beside it, ``/rss/…`` → ``….xml``. Any other query
+``?page=N`` → ``page-N.html`` beside it, ``?page=all`` or ``?single=1`` →
+``{path}.all.html``, ``/rss/…`` → ``….xml``. Any other query
 parameter (``utm_source``…) is ignored, as a real server would.
 """
 
@@ -35,11 +36,16 @@ def resolve(root: Path, raw_path: str) -> Path | None:
     """The file for a request path, or None; never a file outside ``root``."""
     parts = urlsplit(raw_path)
     path = unquote(parts.path).strip("/")
-    page = parse_qs(parts.query).get("page", ["1"])[0]
-    if not page.isdigit():
+    query = parse_qs(parts.query)
+    page = query.get("page", ["1"])[0]
+    if page == "all" or query.get("single") == ["1"]:
+        page = "all"  # the whole text of an article split into pages (Tribun ?page=all, detik ?single=1)
+    elif not page.isdigit():
         return None
     candidates = []
-    if page != "1":
+    if page == "all":
+        candidates.append(f"{path}.all.html")
+    elif page != "1":
         candidates.append(f"{path}/page-{page}.html" if path else f"page-{page}.html")
     else:
         candidates += [path, f"{path}.html", f"{path}.xml", f"{path}/index.html" if path else "index.html"]

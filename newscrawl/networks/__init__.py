@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newscrawl.networks import radar, times, varient, wordpress
+from newscrawl.networks import detik, radar, times, tribun, varient, wordpress
 from newscrawl.normalize.hints import OutletHint
 from newscrawl.outlets import Outlet
 
@@ -31,6 +31,8 @@ NETWORKS: dict[str, tuple[Outlet, ...]] = {
     "wordpress": wordpress.OUTLETS,
     "radar": radar.OUTLETS,
     "times": times.OUTLETS,
+    "tribun": tribun.OUTLETS,
+    "detik": detik.OUTLETS,
 }
 
 

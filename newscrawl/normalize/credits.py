@@ -37,7 +37,7 @@ _PROMO_TAIL = re.compile(
     re.IGNORECASE,
 )
 # A labelled promotion may quote its title, so it is found by its label.
-_PROMO_LABEL = re.compile(r"(?<=[.!?\"”’])\s*(?:(?:Lihat|Simak|Baca|Tonton)\s+juga\b|Video\s*:)")
+_PROMO_LABEL = re.compile(r"(?:(?<=[.!?\"”’)])|(?<=\n))\s*(?:(?:Lihat|Simak|Baca|Tonton)\s+juga\b|Video\s*:)")
 _GAMBAS = re.compile(r"\[Gambas:[^\]]*\]")
 
 _LABELS = {

@@ -350,6 +350,10 @@ def split_dateline(text: str, hint: OutletHint | None = None) -> tuple[Dateline,
     authors: list[str] = []
     text = text.lstrip()
     text = _drop_leading_paragraphs(text, authors)
+    found = _dateline_after_summary(text, authors, hint) if _NOISE_LABEL.match(text) else None
+    if found is not None:
+        dateline, end = found
+        return dateline, text[end:].lstrip(), authors
     found = match_dateline(text, hint)
     if hint and (found is None or found[0].outlet is None):
         # The outlet's own name in a form the shape rules cannot tell from a place.
@@ -362,6 +366,20 @@ def split_dateline(text: str, hint: OutletHint | None = None) -> tuple[Dateline,
         return Dateline(), text, authors
     dateline, end = found
     return dateline, text[end:].lstrip(), authors
+
+
+def _dateline_after_summary(
+    text: str, authors: list[str], hint: OutletHint | None
+) -> tuple[Dateline, int] | None:
+    """``Ringkasan Berita: …⏎Laporan Wartawan X, Nama⏎OUTLET, PLACE - …``: the summary paragraph,
+    then reporter lines, then the dateline."""
+    if "\n" not in text:
+        return None
+    rest = _drop_leading_paragraphs(text.split("\n", 1)[1].lstrip(), authors)
+    found = match_dateline(rest, hint)
+    if found is None or not _is_strong(found[0]):
+        return None
+    return found[0], len(text) - len(rest) + found[1]
 
 
 def _drop_leading_paragraphs(text: str, authors: list[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from newscrawl.pages.base import ArticlePage
 from newscrawl.pages.radar import RadarArticlePage
 from newscrawl.pages.times import TimesArticlePage
+from newscrawl.pages.tribun import DetikArticlePage, TribunArticlePage
 from newscrawl.pages.varient import VarientArticlePage
 from newscrawl.pages.wordpress import MemoxArticlePage, TagDivArticlePage, WordPressArticlePage
 
@@ -17,4 +18,6 @@ LAYOUTS: dict[str, type[ArticlePage]] = {
     "memox": MemoxArticlePage,
     "radar": RadarArticlePage,
     "times": TimesArticlePage,
+    "tribun": TribunArticlePage,
+    "detik": DetikArticlePage,
 }

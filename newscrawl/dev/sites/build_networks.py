@@ -22,6 +22,7 @@ from pathlib import Path
 from newscrawl.dev.sites import write_copy
 from newscrawl.dev.sites.network_articles import (
     CATEGORIES,
+    DETIK,
     JATIMTIMES,
     KABARKOTA,
     MALANGPOSCO,
@@ -29,6 +30,8 @@ from newscrawl.dev.sites.network_articles import (
     MEMOX,
     RADARBATU,
     RADARMALANG,
+    SURYA,
+    TRIBUNBALI,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -375,6 +378,114 @@ def rendered_site(origin: str, articles: list[dict]) -> dict[str, str]:
     return files
 
 
+# -- Tribun and detik -------------------------------------------------------------------------
+
+DAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+             "Oktober", "November", "Desember"]  # fmt: skip
+
+
+def printed_id(when: dt.datetime) -> str:
+    return f"{DAYS_ID[when.weekday()]}, {when.day} {MONTHS_ID[when.month - 1]} {when:%Y} {when:%H:%M} WIB"
+
+
+def tribun_page(origin: str, a: dict, body: list[str], pages: str = "") -> str:
+    tags = "".join(f'<a href="{origin}/tag/{t.lower()}">{t}</a>' for t in a["tags"])
+    return (
+        head(a["title"])
+        + f"""<h1 id="arttitle">{html.escape(a["title"])}</h1>
+<time>Tayang: {printed_id(moment(a))}</time>
+<div id="penulis"><a href="{origin}/penulis/redaksi">{a["author"]}</a></div>
+<div class="side-article txt-article" id="article_body">{"".join(body)}</div>{pages}
+<div class="tagcloud3">{tags}</div>
+</body></html>
+"""
+    )
+
+
+def tribun_site(origin: str, outlet: str, articles: list[dict]) -> dict[str, str]:
+    newest = sorted(articles, key=lambda a: a["published"], reverse=True)
+    paths = {a["slug"]: f"{a['category']}/{4100000 + n}/{a['slug']}" for n, a in enumerate(articles)}
+    files = {"index.html": head(outlet) + "<p>Beranda</p></body></html>\n"}
+    for n, a in enumerate(articles):
+        paragraphs = [f"<p>{html.escape(p)}</p>" for p in a["paragraphs"]]
+        furniture_top = [
+            f"<p>Ringkasan Berita: {html.escape(a['title'])} menjadi perhatian warga.</p>",
+            f"<p>Laporan Wartawan {outlet}, {a['author']}</p>",
+        ]
+        furniture_end = [
+            f"<p>Penulis: {a['author']} | Editor: Dani Kurniawan</p>",
+            f"<p>BACA BERITA {outlet.upper()} LAINNYA DI GOOGLE NEWS</p>",
+            "<p>Ikuti saluran WhatsApp kami untuk berita terbaru.</p>",
+        ]
+
+        whole = furniture_top + paragraphs + furniture_end
+        if n % 2:  # a split article: page 1 holds the first paragraph only
+            pager = f'<div class="paging"><a href="{origin}/{paths[a["slug"]]}?page=2">2</a></div>'
+            files[f"{paths[a['slug']]}.html"] = tribun_page(origin, a, furniture_top + paragraphs[:1], pager)
+        else:
+            files[f"{paths[a['slug']]}.html"] = tribun_page(origin, a, whole)
+        files[f"{paths[a['slug']]}.all.html"] = tribun_page(origin, a, whole)
+    chunked = chunks(newest, PER_PAGE)
+    for number, chunk in enumerate(chunked, start=1):
+        entries = "".join(
+            f'<li><h3><a href="{origin}/{paths[a["slug"]]}">{html.escape(a["title"])}</a></h3>'
+            f"<h4>{html.escape(a['paragraphs'][1][:60])}</h4>"
+            f'<div class="grey">{"5 hari lalu" if i == 0 else printed_id(moment(a)).rsplit(" ", 2)[0]}</div></li>'
+            for i, a in enumerate(chunk)
+        )
+        nxt = (
+            f'<div class="paging"><a rel="next" href="{origin}/berita?page={number + 1}">›</a></div>'
+            if number < len(chunked)
+            else ""
+        )
+        name = "berita/index.html" if number == 1 else f"berita/page-{number}.html"
+        files[name] = head("Berita") + f'<ul class="lpk">{entries}</ul>{nxt}</body></html>\n'
+    files["robots.txt"] = "User-agent: *\nDisallow: /search\n"
+    return files
+
+
+def detik_site(origin: str, articles: list[dict]) -> dict[str, str]:
+    editions = ("jatim", "bali")
+    files = {"index.html": head("detikcom") + "<p>Beranda</p></body></html>\n"}
+    by_edition: dict[str, list[dict]] = {e: [] for e in editions}
+    paths = {}
+    for n, a in enumerate(articles):
+        edition = editions[n % 2]
+        by_edition[edition].append(a)
+        paths[a["slug"]] = f"{edition}/berita/d-{7400000 + n}/{a['slug']}"
+        when = moment(a)
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in a["paragraphs"])
+        body += f"<p>{' '.join(t.lower() for t in a['tags'])}</p><p>Video: Suasana {a['place'].title()} Pagi Ini</p>"
+        files[f"{paths[a['slug']]}.all.html"] = files[f"{paths[a['slug']]}.html"] = (
+            head(a["title"])
+            + f"""<h1 class="detail__title">{html.escape(a["title"])}</h1>
+<div class="detail__author">{a["author"]} - detik{edition.title()}</div>
+<div class="detail__date">{printed_id(when)}</div>
+<div class="detail__body-text itp_bodycontent">{body}</div>
+</body></html>
+"""
+        )
+    for edition, entries in by_edition.items():
+        newest = sorted(entries, key=lambda a: a["published"], reverse=True)
+        chunked = chunks(newest, PER_PAGE)
+        for number, chunk in enumerate(chunked, start=1):
+            cards = "".join(
+                f'<article><h2 class="title"><a href="{origin}/{paths[a["slug"]]}">{html.escape(a["title"])}</a></h2>'
+                f'<span class="date">detik{edition.title()} {printed_id(moment(a))}</span></article>'
+                for a in chunk
+            )
+            nxt = (
+                f'<a rel="next" href="{origin}/tag/{edition}/?page={number + 1}">Berikutnya</a>'
+                if number < len(chunked)
+                else ""
+            )
+            name = f"tag/{edition}/index.html" if number == 1 else f"tag/{edition}/page-{number}.html"
+            files[name] = head(f"Tag {edition}") + cards + nxt + "</body></html>\n"
+    files["robots.txt"] = "User-agent: *\nDisallow: /search\n"
+    return files
+
+
 COPIES = {
     "malangposcomedia": lambda: wordpress_site(
         "https://malangposcomedia.id", MALANGPOSCO, "tagdiv", "category/malang-raya"
@@ -385,6 +496,9 @@ COPIES = {
     "malangtimes": lambda: times_site("https://www.malangtimes.com", "MalangTIMES", MALANGTIMES),
     "jatimtimes": lambda: times_site("https://jatimtimes.com", "JatimTIMES", JATIMTIMES),
     "kabarkota": lambda: rendered_site("https://kabarkota.id", KABARKOTA),
+    "tribunbali": lambda: tribun_site("https://bali.tribunnews.com", "TribunBali.com", TRIBUNBALI),
+    "surya": lambda: tribun_site("https://surabaya.tribunnews.com", "SURYA.co.id", SURYA),
+    "detik": lambda: detik_site("https://www.detik.com", DETIK),
 }
 
 

@@ -95,3 +95,10 @@ for _article in MALANGTIMES:
     _article["expect"]["location"] = None
 # kabarkota.id (made up): a client-rendered copy, in Varient's markup built by JavaScript.
 KABARKOTA = _stories("kabarkota.id", "KABARKOTA.ID – {place} – ", ["(kk)", "(kk/red)"])
+# bali.tribunnews.com and surabaya.tribunnews.com: a summary box, a reporter line, then the dateline.
+TRIBUNBALI = _stories("bali.tribunnews.com", "TRIBUN-BALI.COM, {place} - ", ["(*)", " (*)"])
+SURYA = _stories("surabaya.tribunnews.com", "SURYA.CO.ID, {place} - ", ["(*)", " (*)"])
+# detik.com's editions: a place-only dateline, a credit followed by tag words and a video line.
+DETIK = _stories("detik.com", "{place} - ", ["(irb/hil)", "(sun/dpe)"])
+for _article in DETIK:
+    _article["expect"]["location"] = _article["place"]
