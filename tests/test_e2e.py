@@ -339,15 +339,20 @@ def test_an_empty_list_fails_the_articles_found_monitor(serve, site_copy: Path, 
     assert manifest["counts"]["articles_found"] == 0 and records(tmp_path) == []
 
 
+def dead_copy(root: Path) -> Path:
+    """An outlet's copy that answers, but lists nothing: a dead outlet."""
+    (root / "posts").mkdir(parents=True)
+    (root / "index.html").write_text("<html><body>Situs dalam perbaikan</body></html>", encoding="utf-8")
+    (root / "posts" / "index.html").write_text(
+        "<html><body>Tidak ada berita.</body></html>", encoding="utf-8"
+    )
+    return root
+
+
 def test_one_dead_outlet_fails_its_own_check_and_the_other_is_crawled(
     serve, site_url: str, tmp_path: Path
 ) -> None:
-    dead = tmp_path / "dead"
-    (dead / "posts").mkdir(parents=True)
-    (dead / "index.html").write_text("<html><body>Situs dalam perbaikan</body></html>", encoding="utf-8")
-    (dead / "posts" / "index.html").write_text(
-        "<html><body>Tidak ada berita.</body></html>", encoding="utf-8"
-    )
+    dead = dead_copy(tmp_path / "dead")
     mirrors = f"nusadaily.com={site_url},kabarlereng.id={serve(dead)}"
     result = run_crawl(
         None,
@@ -369,12 +374,7 @@ def test_one_dead_outlet_fails_its_own_check_and_the_other_is_crawled(
 def test_crawlall_runs_each_outlet_on_its_own_and_exits_with_the_worst(
     serve, site_url: str, tmp_path: Path
 ) -> None:
-    dead = tmp_path / "dead"
-    (dead / "posts").mkdir(parents=True)
-    (dead / "index.html").write_text("<html><body>Situs dalam perbaikan</body></html>", encoding="utf-8")
-    (dead / "posts" / "index.html").write_text(
-        "<html><body>Tidak ada berita.</body></html>", encoding="utf-8"
-    )
+    dead = dead_copy(tmp_path / "dead")
     command = crawl_command(None, tmp_path / "out", "spiders=two-outlets", spider="two-outlets")
     command[command.index("run")] = "crawlall"
     command.remove("two-outlets")

@@ -22,7 +22,6 @@ from newscrawl.dev.sites.network_articles import (
     SURYA,
     TRIBUNBALI,
 )
-from newscrawl.dev.siteserver import server_url, start_server
 from newscrawl.networks import outlet_for_host
 from newscrawl.pages.radar import RadarArticlePage
 from newscrawl.pages.times import TimesArticlePage
@@ -46,29 +45,16 @@ COPIES = [
 ARGUMENTS = {"detik": ("sections=tag/jatim,tag/bali",)}
 
 
-@pytest.fixture
-def served():
-    servers = []
-
-    def _serve(copy: str) -> str:
-        servers.append(start_server(SITES / copy))
-        return server_url(servers[-1])
-
-    yield _serve
-    for server in servers:
-        server.shutdown()
-
-
-def crawl(served, tmp_path: Path, spider: str, host: str, copy: str, *arguments: str):
-    mirrors = {"NEWSCRAWL_MIRRORS": f"{host}={served(copy)}"}
+def crawl(serve, tmp_path: Path, spider: str, host: str, copy: str, *arguments: str):
+    mirrors = {"NEWSCRAWL_MIRRORS": f"{host}={serve(SITES / copy)}"}
     return run_crawl(None, tmp_path, f"outlets={host}", *arguments, settings=mirrors, spider=spider)
 
 
 @pytest.mark.parametrize(("spider", "host", "copy", "articles"), COPIES)
 def test_every_article_of_the_copy_once_with_its_dateline_and_credit(
-    served, tmp_path: Path, spider: str, host: str, copy: str, articles: list[dict]
+    serve, tmp_path: Path, spider: str, host: str, copy: str, articles: list[dict]
 ) -> None:
-    result = crawl(served, tmp_path, spider, host, copy, *ARGUMENTS.get(spider, ()))
+    result = crawl(serve, tmp_path, spider, host, copy, *ARGUMENTS.get(spider, ()))
     assert result.returncode == ExitCode.OK, result.log[-3000:]
     published = {r["title"]: r for r in records(tmp_path, spider)}
     assert sorted(published) == sorted(a["title"] for a in articles)
@@ -90,9 +76,9 @@ def test_every_article_of_the_copy_once_with_its_dateline_and_credit(
 
 
 @pytest.mark.parametrize("source", ["sitemap", "list"])
-def test_the_wordpress_copy_by_sitemap_and_by_list(served, tmp_path: Path, source: str) -> None:
+def test_the_wordpress_copy_by_sitemap_and_by_list(serve, tmp_path: Path, source: str) -> None:
     result = crawl(
-        served, tmp_path, "wordpress", "malangposcomedia.id", "malangposcomedia", f"discovery={source}"
+        serve, tmp_path, "wordpress", "malangposcomedia.id", "malangposcomedia", f"discovery={source}"
     )
     assert result.returncode == ExitCode.OK, result.log[-3000:]
     assert sorted(r["title"] for r in records(tmp_path, "wordpress")) == sorted(
@@ -150,8 +136,8 @@ def test_a_times_url_never_gives_the_time() -> None:
     assert dated.to_item().published_at == "2026-06-19T15:30:00+07:00"
 
 
-def test_tribun_and_detik_fetch_the_whole_text_under_the_article_s_own_url(served, tmp_path: Path) -> None:
-    result = crawl(served, tmp_path, "tribun", "bali.tribunnews.com", "tribunbali")
+def test_tribun_and_detik_fetch_the_whole_text_under_the_article_s_own_url(serve, tmp_path: Path) -> None:
+    result = crawl(serve, tmp_path, "tribun", "bali.tribunnews.com", "tribunbali")
     assert result.returncode == ExitCode.OK, result.log[-3000:]
     for record in records(tmp_path, "tribun"):
         assert "?page=all" not in record["url"] and record["canonical_url"].count("/") == 5
