@@ -26,7 +26,6 @@ from newscrawl.discovery import (
     Link,
     Paging,
     UnreadableSitemap,
-    as_day,
     feed_links,
     printed_day,
     read_sitemap,
@@ -446,14 +445,10 @@ class NetworkSpider(scrapy.Spider):
             if not self.is_article_url(outlet, live):
                 continue
             # A lastmod that is not the article's date must not decide the window: the page's date will.
-            day = as_day(self.sitemap_day(entry)) if outlet.sitemap_has_dates else None
+            day = printed_day(entry.get("lastmod")) if outlet.sitemap_has_dates else None
             links.append(Link(live, day))
         requests, _, _ = self.discovered(response, outlet, links)
         yield from requests
-
-    @staticmethod
-    def sitemap_day(entry: dict[str, str]) -> dt.date | None:
-        return printed_day(entry.get("lastmod"))
 
     def is_article_url(self, outlet: Outlet, url: str) -> bool:
         """Whether a sitemap URL can be an article (networks exclude their own page kinds)."""

@@ -19,9 +19,8 @@ import scrapy
 from scrapy.http import Response
 
 from newscrawl.config import check_origin
-from newscrawl.discovery import Link, as_day, printed_day, stop_reason
+from newscrawl.discovery import Link, printed_day, stop_reason
 from newscrawl.networks import wordpress
-from newscrawl.normalize.dates import parse_date
 from newscrawl.outlets import Outlet
 from newscrawl.pages.wordpress import WordPressPostPage
 from newscrawl.run import count
@@ -143,7 +142,7 @@ class WordPressSpider(NetworkSpider):
             post_page = WordPressPostPage(response, post, outlet)
             live = self.live_url(outlet, post_page.url)
             post_page.url = live
-            links.append(Link(live, as_day(parse_date(post.get("date")))))
+            links.append(Link(live, printed_day(post.get("date"))))
             count(stats, "articles/found", outlet.host)
             count(stats, "articles/fetched", outlet.host)
             item = self.item_from(post_page)
